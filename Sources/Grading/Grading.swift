@@ -1,0 +1,1 @@
+// Grading: see design.md for what this stage owns.

@@ -1,0 +1,2 @@
+import XMLSupport
+import ZIPFoundation

@@ -1,0 +1,1 @@
+// Reports: see design.md for what this stage owns.

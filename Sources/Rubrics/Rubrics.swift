@@ -1,0 +1,1 @@
+// Rubrics: see design.md for what this stage owns.

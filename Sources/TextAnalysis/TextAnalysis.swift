@@ -1,0 +1,1 @@
+// TextAnalysis: see design.md for what this stage owns.

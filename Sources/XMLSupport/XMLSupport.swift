@@ -1,0 +1,1 @@
+// XMLSupport: see design.md for what this stage owns.
