@@ -44,7 +44,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
-        .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
+        .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Resources")]),
         .testTarget(name: "RubricsTests", dependencies: ["Rubrics", "BundledRubrics"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Rubrics", "BundledRubrics", "TextAnalysis"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading", "Rubrics", "BundledRubrics", "XMLSupport"]),
