@@ -19,8 +19,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
-        .target(name: "TextAnalysis"),
-        .target(name: "Rubrics", dependencies: ["XMLSupport"]),
+        .target(name: "TextAnalysis", resources: [.copy("Resources")]),
+        .target(name: "Rubrics", dependencies: ["XMLSupport", "BundledRubrics"]),
         // The bundled rubric sets and schemas, shipped as resources so that any
         // working directory finds them.
         .target(

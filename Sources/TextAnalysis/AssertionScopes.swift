@@ -1,0 +1,258 @@
+/// Marks which tokens the writer does not assert as fact:
+///
+/// - `negated`: after not, n't, never, no, without... to the end of the clause
+///   ("did not *remove the missiles*"); the object of avoid, avert, prevent
+///   ("avoided *being shot*"); the subject of "was avoided" or "never happened"
+///   ("*war* was avoided", "*the invasion* never happened").
+/// - `disputed`: questions; what follows myth, misconception, wrongly, "contrary to",
+///   "the popular image of"; what comes before "..., but that is wrong" (or the
+///   sentence before "That is a myth.").
+/// - `hypothetical`: conditions ("if the US had invaded"), modals ("would have
+///   invaded"), intentions ("threatened to invade", "almost went to war").
+///
+/// Scopes end at clause boundaries: punctuation inside the sentence, words such as
+/// but, although, which, because, and "and"/"or" when a new subject follows.
+enum AssertionScopes {
+    static let negationWords = 12
+    static let disputeWords = 20
+    static let hypotheticalWords = 15
+
+    static func mark(_ tokens: inout [Token], sentences: [Sentence], forms: FormTable) {
+        for (index, sentence) in sentences.enumerated() {
+            markSentence(&tokens, sentence.tokens, forms: forms)
+            if let previous = index > 0 ? sentences[index - 1] : nil,
+               disownsPreviousSentence(tokens, sentence.tokens, forms: forms) {
+                for position in previous.tokens { tokens[position].flags.insert(.disputed) }
+            }
+        }
+    }
+
+    // MARK: - One sentence
+
+    private static func markSentence(_ tokens: inout [Token], _ range: Range<Int>, forms: FormTable) {
+        guard !range.isEmpty else { return }
+        let boundary = clauseBoundaries(tokens, range, forms: forms)
+
+        if endsWithQuestionMark(tokens, range) {
+            for position in range { tokens[position].flags.insert(.disputed) }
+        }
+
+        var clauseStart = range.lowerBound
+        for position in range {
+            if boundary[position - range.lowerBound] { clauseStart = position + 1; continue }
+            let token = tokens[position]
+            guard token.kind == .word || token.kind == .clitic else { continue }
+            let wordClass = forms.wordClass(of: token.form)
+            let next = nextWord(tokens, after: position, in: range)
+            let nextClass = next.map { forms.wordClass(of: tokens[$0].form) } ?? []
+
+            if wordClass.contains(.negation) {
+                if nextClass.contains(.cancelsNegation) { continue }
+                if isWhetherOrNot(tokens, position, range, forms: forms) { continue }
+                tokens[position].flags.insert(.negated)
+                markForward(&tokens, from: position + 1, range, boundary, words: negationWords, flag: .negated)
+                // "the invasion never happened", "the hotline did not exist": the subject too.
+                if let next, nextClass.contains(.occurrenceVerb) || followsOccurrenceVerb(tokens, next, range, forms: forms) {
+                    markRange(&tokens, clauseStart..<position, flag: .negated)
+                }
+            }
+            if wordClass.contains(.negatingParticiple), precededByBe(tokens, position, range, forms: forms) {
+                // "war was (narrowly) avoided": negates the subject, not what follows.
+                markRange(&tokens, clauseStart..<position + 1, flag: .negated)
+            } else if wordClass.contains(.negatingVerb) {
+                markForward(&tokens, from: position + 1, range, boundary, words: negationWords, flag: .negated)
+            }
+            if wordClass.contains(.negatingVerbBeforeTo), let next, forms.string(of: tokens[next].form) == "to" {
+                markForward(&tokens, from: next + 1, range, boundary, words: negationWords, flag: .negated)
+            }
+
+            if wordClass.contains(.disputeCue) {
+                markForward(&tokens, from: position, range, boundary, words: disputeWords, flag: .disputed)
+            }
+            if wordClass.contains(.disputeAdjective), let next, nextClass.contains(.disputeNoun) {
+                markForward(&tokens, from: next, range, boundary, words: disputeWords, flag: .disputed)
+            }
+            if isContraryTo(tokens, position, next, forms: forms) {
+                markForward(&tokens, from: position, range, boundary, words: disputeWords, flag: .disputed)
+            }
+            if let end = falsehoodVerdictEnd(tokens, position, range, forms: forms) {
+                disputeSubjectOfVerdict(&tokens, verdictAt: position, verdictEnd: end, range, forms: forms)
+            }
+
+            if wordClass.contains(.conditional) {
+                markForward(&tokens, from: position, range, boundary, words: hypotheticalWords, flag: .hypothetical)
+            }
+            if wordClass.contains(.modal) {
+                markForward(&tokens, from: position, range, boundary, words: hypotheticalWords, flag: .hypothetical)
+            }
+            if wordClass.contains(.intentionVerb), let next {
+                let nextForm = forms.string(of: tokens[next].form)
+                if nextForm == "to" || nextForm.hasSuffix("ing") || ["almost", "nearly"].contains(forms.string(of: token.form)) {
+                    markForward(&tokens, from: next, range, boundary, words: hypotheticalWords, flag: .hypothetical)
+                }
+            }
+        }
+    }
+
+    // MARK: - Clause boundaries
+
+    private static func clauseBoundaries(_ tokens: [Token], _ range: Range<Int>, forms: FormTable) -> [Bool] {
+        var boundary = Array(repeating: false, count: range.count)
+        for position in range {
+            let token = tokens[position]
+            var isBoundary = false
+            switch token.kind {
+            case .punctuation:
+                switch token.punctuation {
+                case .comma, .semicolon, .colon, .dash, .openBracket, .closeBracket, .bullet, .heading, .arrow,
+                     .period, .question, .exclamation, .ellipsis:
+                    isBoundary = true
+                default:
+                    isBoundary = false
+                }
+            case .word:
+                let wordClass = forms.wordClass(of: token.form)
+                if wordClass.contains(.clauseBoundary) {
+                    isBoundary = true
+                } else if wordClass.contains(.coordinator), let next = nextWord(tokens, after: position, in: range) {
+                    // "... and the Soviets removed": a new subject starts a new clause.
+                    let nextToken = tokens[next]
+                    isBoundary = forms.wordClass(of: nextToken.form).contains(.subjectStart)
+                        || (nextToken.flags.contains(.capitalized) && !nextToken.flags.contains(.lineStart))
+                }
+            default:
+                break
+            }
+            boundary[position - range.lowerBound] = isBoundary
+        }
+        return boundary
+    }
+
+    private static func markForward(
+        _ tokens: inout [Token], from start: Int, _ range: Range<Int>, _ boundary: [Bool], words: Int, flag: TokenFlags
+    ) {
+        var remaining = words
+        var position = start
+        while position < range.upperBound, remaining > 0 {
+            if boundary[position - range.lowerBound] && position != start { break }
+            tokens[position].flags.insert(flag)
+            if tokens[position].isWordLike { remaining -= 1 }
+            position += 1
+        }
+    }
+
+    private static func markRange(_ tokens: inout [Token], _ range: Range<Int>, flag: TokenFlags) {
+        for position in range { tokens[position].flags.insert(flag) }
+    }
+
+    // MARK: - Patterns
+
+    private static func nextWord(_ tokens: [Token], after position: Int, in range: Range<Int>) -> Int? {
+        var next = position + 1
+        while next < range.upperBound {
+            if tokens[next].kind == .word || tokens[next].kind == .number { return next }
+            if tokens[next].kind == .punctuation { return nil }
+            next += 1
+        }
+        return nil
+    }
+
+    private static func previousWord(_ tokens: [Token], before position: Int, in range: Range<Int>) -> Int? {
+        var previous = position - 1
+        while previous >= range.lowerBound {
+            if tokens[previous].kind == .word || tokens[previous].kind == .number { return previous }
+            if tokens[previous].kind == .punctuation { return nil }
+            previous -= 1
+        }
+        return nil
+    }
+
+    private static func endsWithQuestionMark(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+        var position = range.upperBound - 1
+        while position >= range.lowerBound, tokens[position].kind == .punctuation,
+              tokens[position].punctuation == .quote || tokens[position].punctuation == .closeBracket {
+            position -= 1
+        }
+        return position >= range.lowerBound && tokens[position].kind == .punctuation && tokens[position].punctuation == .question
+    }
+
+    /// "whether or not" negates nothing.
+    private static func isWhetherOrNot(_ tokens: [Token], _ position: Int, _ range: Range<Int>, forms: FormTable) -> Bool {
+        guard let or = previousWord(tokens, before: position, in: range), forms.string(of: tokens[or].form) == "or",
+              let whether = previousWord(tokens, before: or, in: range) else { return false }
+        return forms.string(of: tokens[whether].form) == "whether"
+    }
+
+    /// "did not take place": the occurrence verb may follow an auxiliary.
+    private static func followsOccurrenceVerb(_ tokens: [Token], _ next: Int, _ range: Range<Int>, forms: FormTable) -> Bool {
+        let form = forms.string(of: tokens[next].form)
+        guard form == "take" || form == "took", let after = nextWord(tokens, after: next, in: range) else { return false }
+        return forms.string(of: tokens[after].form) == "place"
+    }
+
+    /// A form of "be" just before, allowing one adverb: "was narrowly avoided".
+    private static func precededByBe(_ tokens: [Token], _ position: Int, _ range: Range<Int>, forms: FormTable) -> Bool {
+        guard let previous = previousWord(tokens, before: position, in: range) else { return false }
+        if forms.wordClass(of: tokens[previous].form).contains(.beVerb) { return true }
+        if forms.string(of: tokens[previous].form).hasSuffix("ly") || forms.string(of: tokens[previous].form) == "just",
+           let before = previousWord(tokens, before: previous, in: range) {
+            return forms.wordClass(of: tokens[before].form).contains(.beVerb)
+        }
+        return false
+    }
+
+    private static func isContraryTo(_ tokens: [Token], _ position: Int, _ next: Int?, forms: FormTable) -> Bool {
+        guard let next else { return false }
+        return forms.string(of: tokens[position].form) == "contrary" && forms.string(of: tokens[next].form) == "to"
+    }
+
+    /// At a form of "be": "is wrong", "was a myth", "is not true", "is simply false".
+    /// Returns the position after the verdict.
+    private static func falsehoodVerdictEnd(_ tokens: [Token], _ position: Int, _ range: Range<Int>, forms: FormTable) -> Int? {
+        guard forms.wordClass(of: tokens[position].form).contains(.beVerb) else { return nil }
+        var cursor = position
+        for _ in 0..<3 {
+            guard let next = nextWord(tokens, after: cursor, in: range) else { return nil }
+            let form = forms.string(of: tokens[next].form)
+            if forms.wordClass(of: tokens[next].form).contains(.falsehood) { return next + 1 }
+            if form == "not", let after = nextWord(tokens, after: next, in: range),
+               ["true", "correct", "accurate", "right", "so"].contains(forms.string(of: tokens[after].form)) {
+                return after + 1
+            }
+            guard form == "a" || form == "simply" || form == "completely" || form == "entirely" || form == "totally"
+                || form == "quite" || form == "just" || form == "plainly" || form == "also" else { return nil }
+            cursor = next
+        }
+        return nil
+    }
+
+    /// "..., but that is wrong": everything before the anaphor. "The claim that X is false":
+    /// from the claim to the verb. A sentence that is only "That is a myth." is handled
+    /// by `disownsPreviousSentence`.
+    private static func disputeSubjectOfVerdict(_ tokens: inout [Token], verdictAt position: Int, verdictEnd: Int, _ range: Range<Int>, forms: FormTable) {
+        guard let subject = previousWord(tokens, before: position, in: range) else { return }
+        if forms.wordClass(of: tokens[subject].form).contains(.anaphor) {
+            if subject > range.lowerBound { markRange(&tokens, range.lowerBound..<position, flag: .disputed) }
+            return
+        }
+        var cursor = position - 1
+        while cursor >= range.lowerBound {
+            if forms.wordClass(of: tokens[cursor].form).contains(.disputeNoun) {
+                markRange(&tokens, cursor..<position, flag: .disputed)
+                return
+            }
+            cursor -= 1
+        }
+    }
+
+    /// "That is a myth." / "This is simply wrong." on its own disowns the sentence before.
+    private static func disownsPreviousSentence(_ tokens: [Token], _ range: Range<Int>, forms: FormTable) -> Bool {
+        let words = range.filter { tokens[$0].isWordLike }
+        guard words.count >= 3, words.count <= 6 else { return false }
+        let first = words[0]
+        guard forms.wordClass(of: tokens[first].form).contains(.anaphor), forms.string(of: tokens[first].form) != "which",
+              let verb = nextWord(tokens, after: first, in: range),
+              let end = falsehoodVerdictEnd(tokens, verb, range, forms: forms) else { return false }
+        return !range.contains(where: { $0 >= end && tokens[$0].isWordLike })
+    }
+}

@@ -1,1 +1,0 @@
-// TextAnalysis: see design.md for what this stage owns.
