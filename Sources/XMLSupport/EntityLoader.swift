@@ -1,0 +1,81 @@
+internal import CLibXML2
+import Foundation
+
+/// A load that libxml2 may make on one thread while it runs: the folder it may read
+/// from, and where refusals are reported.
+final class LoadPermit {
+    let policy: FileAccessPolicy
+    let collector: DiagnosticCollector
+
+    init(policy: FileAccessPolicy, collector: DiagnosticCollector) {
+        self.policy = policy
+        self.collector = collector
+    }
+}
+
+/// The roots libxml2 may currently load from, one per thread that is running an operation
+/// needing it (compiling a schema whose `xs:include`/`xs:import` name other files).
+/// Lock-protected; the loader looks up the calling thread, since libxml2 calls it
+/// synchronously from inside that operation.
+final class LoadPermits: @unchecked Sendable {
+    static let shared = LoadPermits()
+
+    private let lock = NSLock()
+    private var permits: [pthread_t: LoadPermit] = [:]
+
+    /// Runs `body` with `permit` registered for the calling thread.
+    func with<Result>(_ permit: LoadPermit, _ body: () -> Result) -> Result {
+        let thread = pthread_self()
+        lock.lock()
+        let previous = permits.updateValue(permit, forKey: thread)
+        lock.unlock()
+        defer {
+            lock.lock()
+            permits[thread] = previous
+            lock.unlock()
+        }
+        return body()
+    }
+
+    func current() -> LoadPermit? {
+        lock.lock()
+        defer { lock.unlock() }
+        return permits[pthread_self()]
+    }
+}
+
+/// The process-wide external entity loader, installed once (see `LibXML`).
+///
+/// Parsing never asks for DTDs or entities (no DTDLOAD/NOENT) and XInclude is done by
+/// XMLSupport itself, so for documents this loader is only a backstop and refuses
+/// everything. It allows exactly one kind of load: a whole document (the context has no
+/// input yet, so not a DTD or an entity inside a document) that is a local file under the
+/// root registered for the calling thread. Such documents get the same error collection
+/// and entity refusal as documents XMLSupport parses itself.
+func guardedEntityLoader(
+    _ url: UnsafePointer<CChar>?, _ id: UnsafePointer<CChar>?, _ context: xmlParserCtxtPtr?
+) -> xmlParserInputPtr? {
+    guard let permit = LoadPermits.shared.current() else { return nil }
+    let reference = swiftString(url) ?? ""
+    func refuse(_ reason: String) -> xmlParserInputPtr? {
+        permit.collector.add("refused to load '\(reference)': \(reason)")
+        return nil
+    }
+    guard let context, !reference.isEmpty else { return refuse("no parser context") }
+    guard context.pointee.inputNr == 0 else {
+        return refuse("DTDs and external entities are never loaded")
+    }
+    let real: String
+    do {
+        let path = try FileAccessPolicy.localPath(forReference: reference, relativeTo: "")
+        real = try permit.policy.check(path: path)
+    } catch {
+        return refuse(error.reason)
+    }
+    guard let input = xmlNewInputFromFile(context, real) else {
+        return refuse("cannot open \(real)")
+    }
+    permit.collector.displayNames[real] = real
+    DocumentParser.installHooks(on: context, collector: permit.collector)
+    return input
+}

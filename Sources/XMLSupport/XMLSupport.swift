@@ -1,1 +1,0 @@
-// XMLSupport: see design.md for what this stage owns.
