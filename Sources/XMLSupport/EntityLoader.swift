@@ -75,7 +75,6 @@ func guardedEntityLoader(
     guard let input = xmlNewInputFromFile(context, real) else {
         return refuse("cannot open \(real)")
     }
-    permit.collector.displayNames[real] = real
     DocumentParser.installHooks(on: context, collector: permit.collector)
     return input
 }

@@ -24,9 +24,9 @@ import Testing
             do throws(XMLFailure) {
                 let document = try ParsedXML.parse(bytes: Array(lines.joined(separator: "\n").utf8), name: "doc-\(index).xml")
                 let problems = document.validate(against: schema)
-                results.lock.withLock { results.byIndex[index] = problems }
+                results.lock.locked { results.byIndex[index] = problems }
             } catch {
-                results.lock.withLock { results.failures.append(error.description) }
+                results.lock.locked { results.failures.append(error.description) }
             }
         }
         #expect(results.failures == [])
@@ -56,7 +56,7 @@ import Testing
         let box = Box()
         DispatchQueue.concurrentPerform(iterations: 50) { _ in
             let problems = document.validate(against: schema)
-            box.lock.withLock { box.counts.append(problems.count) }
+            box.lock.locked { box.counts.append(problems.count) }
         }
         #expect(box.counts == Array(repeating: 1, count: 50))
     }

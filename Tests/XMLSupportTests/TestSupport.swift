@@ -46,3 +46,11 @@ func failure(
 func parse(_ text: String, name: String = "test.xml", options: XMLParseOptions = .init()) throws(XMLFailure) -> ParsedXML {
     try ParsedXML.parse(bytes: Array(text.utf8), name: name, options: options)
 }
+
+extension NSLock {
+    func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock()
+        defer { unlock() }
+        return try body()
+    }
+}
