@@ -17,7 +17,6 @@ final class DiagnosticCollector {
     }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-    var errors: [XMLDiagnostic] { diagnostics.filter { $0.severity == .error } }
     var warnings: [XMLDiagnostic] { diagnostics.filter { $0.severity == .warning } }
 
     func add(_ diagnostic: XMLDiagnostic) {

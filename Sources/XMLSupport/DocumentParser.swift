@@ -65,13 +65,12 @@ enum DocumentParser {
         guard let doc = parsed, wellFormed, !collector.hasErrors else {
             if let parsed { xmlFreeDoc(parsed) }
             if !collector.hasErrors { collector.add("the document is not well-formed XML") }
-            throw XMLFailure(diagnostics: collector.errors)
+            throw XMLFailure(diagnostics: collector.diagnostics)
         }
         if let subset = doc.pointee.intSubset, subset.pointee.entities != nil || subset.pointee.pentities != nil {
             // Not reachable while the declaration hook stops the parser; kept as a second lock.
             xmlFreeDoc(doc)
-            throw XMLFailure(file: display, line: max(0, xmlGetLineNo(UnsafeMutableRawPointer(subset).assumingMemoryBound(to: xmlNode.self))),
-                             "entity declarations are not allowed (DOCTYPE with <!ENTITY ...>)")
+            throw XMLFailure(file: display, "entity declarations are not allowed (DOCTYPE with <!ENTITY ...>)")
         }
         let locations = SourceLocator.locations(in: doc, source: bytes, file: display)
         return LibXMLDocument(doc: doc, locations: locations, warnings: collector.warnings, byteCount: bytes.count)

@@ -75,7 +75,28 @@ func guardedEntityLoader(
     guard let input = xmlNewInputFromFile(context, real) else {
         return refuse("cannot open \(real)")
     }
-    permit.collector.displayNames[real] = real
     DocumentParser.installHooks(on: context, collector: permit.collector)
     return input
+}
+
+/// Asks the installed loader for `url`, as libxml2 itself would: for a whole document
+/// (a fresh context), or from inside a document being parsed (a DTD or entity load).
+/// True when the loader handed out an input. Exists to test the backstop.
+func probeExternalEntityLoad(_ url: String, insideDocument: Bool = false) -> Bool {
+    LibXML.ensureInitialized()
+    let source: StaticString = "<a/>"
+    let context = insideDocument
+        ? source.utf8Start.withMemoryRebound(to: CChar.self, capacity: source.utf8CodeUnitCount) {
+            xmlCreateMemoryParserCtxt($0, Int32(source.utf8CodeUnitCount))
+        }
+        : xmlNewParserCtxt()
+    guard let context else { return false }
+    defer { xmlFreeParserCtxt(context) }
+    let collector = DiagnosticCollector(file: "probe")
+    return withExtendedLifetime(collector) {
+        DocumentParser.installHooks(on: context, collector: collector)
+        guard let input = xmlLoadExternalEntity(url, nil, context) else { return false }
+        xmlFreeInputStream(input)
+        return true
+    }
 }

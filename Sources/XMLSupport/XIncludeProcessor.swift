@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Foundation
 
 /// XInclude, done by XMLSupport over libxml2 trees rather than by libxml2's engine
 /// (which in 2.9.14 parses included files with DTD loading on, reports through global
@@ -195,7 +196,7 @@ struct XIncludeProcessor {
 
     /// Why text cannot be included (not UTF-8, or characters XML 1.0 forbids), or nil.
     private static func textProblem(_ bytes: [UInt8]) -> String? {
-        guard let text = String(validating: bytes, as: UTF8.self) else { return "is not valid UTF-8 text" }
+        guard let text = String(bytes: bytes, encoding: .utf8) else { return "is not valid UTF-8 text" }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF {

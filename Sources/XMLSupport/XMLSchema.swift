@@ -47,7 +47,7 @@ final class SchemaStorage: @unchecked Sendable {
         guard let compiled, !collector.hasErrors else {
             if let compiled { xmlSchemaFree(compiled) }
             if !collector.hasErrors { collector.add("the schema could not be compiled") }
-            throw XMLFailure(diagnostics: collector.errors)
+            throw XMLFailure(diagnostics: collector.diagnostics)
         }
         self.schema = compiled
         self.document = document

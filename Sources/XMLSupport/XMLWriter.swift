@@ -27,6 +27,9 @@ public struct XMLWriter: Sendable {
     private var startTagOpen = false
     private let indentUnit: [UInt8]?
 
+    /// - Parameters:
+    ///   - indent: one level of indentation (only its spaces and tabs are used), or nil for none.
+    ///   - declaration: whether to start with `<?xml version="1.0" encoding="UTF-8"?>`.
     public init(indent: String? = "  ", declaration: Bool = true) {
         indentUnit = indent.map { Array($0.utf8).filter { $0 == 0x20 || $0 == 0x09 } }
         output.reserveCapacity(4096)
