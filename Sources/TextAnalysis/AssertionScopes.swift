@@ -8,7 +8,8 @@
 ///   "the popular image of"; what comes before "..., but that is wrong" (or the
 ///   sentence before "That is a myth.").
 /// - `hypothetical`: conditions ("if the US had invaded"), modals ("would have
-///   invaded"), intentions ("threatened to invade", "almost went to war").
+///   invaded", "could invade"; not "would be ousted", the future in the past),
+///   intentions ("threatened to invade", "demanded that they remove", "almost went to war").
 ///
 /// Scopes end at clause boundaries: punctuation inside the sentence, words such as
 /// but, although, which, because, and "and"/"or" when a new subject follows.
@@ -82,12 +83,15 @@ enum AssertionScopes {
             if wordClass.contains(.conditional) {
                 markForward(&tokens, from: position, range, boundary, words: hypotheticalWords, flag: .hypothetical)
             }
-            if wordClass.contains(.modal) {
+            // "would be ousted" tells the future of the past; "would have invaded" did not happen.
+            if wordClass.contains(.modal), let next,
+               forms.string(of: token.form) != "would" || forms.string(of: tokens[next].form) == "have" {
                 markForward(&tokens, from: position, range, boundary, words: hypotheticalWords, flag: .hypothetical)
             }
             if wordClass.contains(.intentionVerb), let next {
                 let nextForm = forms.string(of: tokens[next].form)
-                if nextForm == "to" || nextForm.hasSuffix("ing") || ["almost", "nearly"].contains(forms.string(of: token.form)) {
+                if nextForm == "to" || nextForm == "that" || nextForm.hasSuffix("ing")
+                    || ["almost", "nearly"].contains(forms.string(of: token.form)) {
                     markForward(&tokens, from: next, range, boundary, words: hypotheticalWords, flag: .hypothetical)
                 }
             }

@@ -62,6 +62,12 @@ func flagged(_ text: String, _ flag: TokenFlags) -> [String] {
         #expect(flagged("If the US had invaded Cuba, war would have followed.", .hypothetical)
             == ["if", "the", "us", "had", "invaded", "cuba", "would", "have", "followed"])
         #expect(flagged("Kennedy threatened to invade the island.", .hypothetical) == ["to", "invade", "the", "island"])
+        #expect(flagged("Kennedy demanded that the Soviets remove them.", .hypothetical) == ["that", "the", "soviets", "remove", "them"])
+        #expect(flagged("The Americans could invade at any time.", .hypothetical) == ["could", "invade", "at", "any", "time"])
+    }
+
+    @Test func wouldWithoutHaveIsTheFutureInThePast() {
+        #expect(flagged("He would be ousted two years later.", .hypothetical).isEmpty)
     }
 
     @Test func affirmedClaimsCarryNoFlag() {

@@ -1,0 +1,247 @@
+import Foundation
+import Rubrics
+import TextAnalysis
+
+/// A match expression compiled for fast evaluation: leaves are sets of phrase ids.
+indirect enum MatchNode: Sendable {
+    /// `leaf` indexes `CompiledRubricSet.leaves`, where equal leaves are shared so
+    /// that each is found once per essay.
+    case leaf(Int)
+    case any([MatchNode])
+    case all(AllNode)
+}
+
+struct AllNode: Sendable {
+    var children: [MatchNode]
+    var exclusions: [(node: MatchNode, within: Int?)]
+    var within: Int?
+    var adjacent: Bool
+    var ordered: Bool
+}
+
+/// A concept or term use: which phrases, with which polarity.
+struct Leaf: Sendable, Hashable {
+    /// Sorted phrase ids.
+    var phrases: [Int32]
+    var polarity: Polarity
+    /// Occurrences inside one of these phrases do not count.
+    var exceptions: [Int32] = []
+}
+
+struct CompiledPoint: Sendable {
+    var point: Point
+    var rubricIndex: Int
+    var node: MatchNode
+}
+
+struct CompiledSlip: Sendable {
+    var slip: Slip
+    /// Nil when the slip is found by fact checks only.
+    var node: MatchNode?
+}
+
+struct CompiledEvent: Sendable {
+    var event: Event
+    var node: MatchNode
+}
+
+/// A rubric set ready to grade with: terms tokenized and stemmed once, concepts
+/// expanded through their includes, expressions turned into trees over phrase ids.
+/// Immutable and shared by every grading thread.
+public struct CompiledRubricSet: Sendable {
+    public let set: RubricSet
+    let vocabulary: RubricVocabulary
+    let phrases: [[PhraseSlot]]
+    /// Phrases by the vocabulary entry of their first word.
+    let phrasesByFirstEntry: [Int32: [Int32]]
+    /// For each phrase, the pronouns that may refer back to it (from the concepts
+    /// that list it directly).
+    let phraseReferents: [Set<PronounClass>]
+    let leaves: [Leaf]
+    let points: [CompiledPoint]
+    let slips: [CompiledSlip]
+    let events: [CompiledEvent]
+    /// Phrase sets of every concept (closure over includes), by concept id.
+    let conceptPhrases: [String: [Int32]]
+    /// Exception phrases of every concept (closure over includes), by concept id.
+    let conceptExceptions: [String: [Int32]]
+
+    /// Compiles `set`. Throws problems a loaded set can still have: terms that are
+    /// empty after tokenizing, or references that do not resolve.
+    public init(_ set: RubricSet) throws(RubricLoadError) {
+        var compiler = RubricCompiler(set: set)
+        let problems = compiler.compileAll()
+        if !problems.isEmpty { throw RubricLoadError(problems) }
+        self.set = set
+        vocabulary = compiler.vocabulary
+        phrases = compiler.phrases
+        phrasesByFirstEntry = compiler.phrasesByFirstEntry
+        phraseReferents = compiler.phraseReferents
+        leaves = compiler.leaves
+        points = compiler.points
+        slips = compiler.slips
+        events = compiler.events
+        conceptPhrases = compiler.conceptPhrases
+        conceptExceptions = compiler.conceptExceptions
+    }
+}
+
+/// Does the work of `CompiledRubricSet.init`.
+private struct RubricCompiler {
+    let set: RubricSet
+    let analyzer = TextAnalyzer()
+    var vocabulary = RubricVocabulary()
+    var phrases: [[PhraseSlot]] = []
+    var phraseIDs: [[PhraseSlot]: Int32] = [:]
+    var phrasesByFirstEntry: [Int32: [Int32]] = [:]
+    var phraseReferents: [Set<PronounClass>] = []
+    var leaves: [Leaf] = []
+    var leafIDs: [Leaf: Int] = [:]
+    var points: [CompiledPoint] = []
+    var slips: [CompiledSlip] = []
+    var events: [CompiledEvent] = []
+    var conceptPhrases: [String: [Int32]] = [:]
+    var conceptExceptions: [String: [Int32]] = [:]
+    var problems: [RubricProblem] = []
+
+    init(set: RubricSet) { self.set = set }
+
+    mutating func compileAll() -> [RubricProblem] {
+        compileConcepts()
+        for (rubricIndex, rubric) in set.rubrics.enumerated() {
+            for point in rubric.points {
+                points.append(CompiledPoint(point: point, rubricIndex: rubricIndex, node: compile(point.match, inherited: .affirmed)))
+            }
+        }
+        for slip in set.slips {
+            slips.append(CompiledSlip(slip: slip, node: slip.match.isEmpty ? nil : compile(slip.match, inherited: .affirmed)))
+        }
+        for event in set.facts?.events ?? [] {
+            events.append(CompiledEvent(event: event, node: compile(event.match, inherited: .any)))
+        }
+        return problems
+    }
+
+    // MARK: - Concepts
+
+    private mutating func compileConcepts() {
+        let byID = Dictionary(set.concepts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var direct: [String: [Int32]] = [:]
+        var directExceptions: [String: [Int32]] = [:]
+        for concept in set.concepts {
+            var ids: [Int32] = []
+            for term in concept.terms {
+                guard let phrase = phrase(for: term) else { continue }
+                ids.append(phrase)
+                phraseReferents[Int(phrase)].formUnion(concept.refer)
+            }
+            direct[concept.id] = ids
+            directExceptions[concept.id] = concept.exceptions.compactMap { phrase(for: $0) }
+        }
+        // Closure over includes; a cycle (reported by lint) simply stops expanding.
+        func closure(_ id: String, _ table: [String: [Int32]], visiting: inout Set<String>) -> Set<Int32> {
+            guard let concept = byID[id], visiting.insert(id).inserted else { return [] }
+            var result = Set(table[id] ?? [])
+            for include in concept.includes { result.formUnion(closure(include, table, visiting: &visiting)) }
+            return result
+        }
+        for concept in set.concepts {
+            var visiting = Set<String>()
+            conceptPhrases[concept.id] = closure(concept.id, direct, visiting: &visiting).sorted()
+            visiting = []
+            conceptExceptions[concept.id] = closure(concept.id, directExceptions, visiting: &visiting).sorted()
+        }
+    }
+
+    /// The phrase id of a term, adding it if new; nil (with a problem) if the term has no words.
+    private mutating func phrase(for term: TermPattern) -> Int32? {
+        // "take ... out": an ellipsis lets up to three words in between.
+        let parts = term.text.replacingOccurrences(of: "\u{2026}", with: "...").components(separatedBy: "...")
+        var slots: [PhraseSlot] = []
+        for (partIndex, part) in parts.enumerated() {
+            let partSlots = self.slots(for: part, term)
+            if partIndex > 0, !partSlots.isEmpty, !slots.isEmpty {
+                var first = partSlots
+                first[0].gapBefore = PhraseSlot.maximumGap
+                slots += first
+            } else {
+                slots += partSlots
+            }
+        }
+        if slots.isEmpty {
+            problems.append(RubricProblem(term.location, "the term '\(term.text)' has no words to match"))
+            return nil
+        }
+        if parts.count > 1, parts.first?.trimmingCharacters(in: .whitespaces).isEmpty != false
+            || parts.last?.trimmingCharacters(in: .whitespaces).isEmpty != false {
+            problems.append(RubricProblem(term.location, "'...' in a term goes between words, as in 'take ... out'"))
+        }
+        if let existing = phraseIDs[slots] { return existing }
+        let id = Int32(phrases.count)
+        phrases.append(slots)
+        phraseIDs[slots] = id
+        phraseReferents.append([])
+        phrasesByFirstEntry[slots[0].entry, default: []].append(id)
+        return id
+    }
+
+    private mutating func slots(for text: String, _ term: TermPattern) -> [PhraseSlot] {
+        analyzer.termTokens(text).map { token -> PhraseSlot in
+            let key = term.stemmed && token.kind == .word
+                ? Array(analyzer.forms.bytes(of: analyzer.forms.stem(of: token.form)))
+                : Array(analyzer.forms.bytes(of: token.form))
+            let entry = vocabulary.entry(key: key, byStem: term.stemmed && token.kind == .word,
+                                         fuzzy: term.fuzzy && token.kind == .word && !term.caseSensitive)
+            var requirement = CaseRequirement.none
+            if term.caseSensitive {
+                if token.flags.contains(.allCaps) { requirement = .allCaps }
+                else if token.flags.contains(.capitalized) { requirement = .capitalized }
+            }
+            return PhraseSlot(entry: entry, caseRequirement: requirement)
+        }
+    }
+
+    // MARK: - Expressions
+
+    private mutating func compile(_ expressions: [MatchExpression], inherited: Polarity) -> MatchNode {
+        let nodes = expressions.map { compile($0, inherited: inherited) }
+        return nodes.count == 1 ? nodes[0] : .any(nodes)
+    }
+
+    private mutating func compile(_ expression: MatchExpression, inherited: Polarity) -> MatchNode {
+        switch expression {
+        case .term(let term):
+            let ids = phrase(for: term).map { [$0] } ?? []
+            return leaf(Leaf(phrases: ids, polarity: term.polarity ?? inherited))
+        case .concept(let reference):
+            guard let ids = conceptPhrases[reference.id] else {
+                problems.append(RubricProblem(reference.location, "undefined concept '\(reference.id)'"))
+                return leaf(Leaf(phrases: [], polarity: .any))
+            }
+            return leaf(Leaf(phrases: ids, polarity: reference.polarity ?? inherited,
+                             exceptions: conceptExceptions[reference.id] ?? []))
+        case .any(let children, let polarity):
+            return .any(children.map { compile($0, inherited: polarity ?? inherited) })
+        case .all(let all):
+            let polarity = all.polarity ?? inherited
+            return .all(AllNode(
+                children: all.children.map { compile($0, inherited: polarity) },
+                // What cancels a match counts whether or not it is negated, unless told otherwise.
+                exclusions: all.without.map { exclusion in
+                    (compile(exclusion.children, inherited: exclusion.polarity ?? .any), exclusion.within)
+                },
+                within: all.within,
+                adjacent: all.scope == .adjacent,
+                ordered: all.ordered
+            ))
+        }
+    }
+
+    private mutating func leaf(_ leaf: Leaf) -> MatchNode {
+        if let id = leafIDs[leaf] { return .leaf(id) }
+        let id = leaves.count
+        leaves.append(leaf)
+        leafIDs[leaf] = id
+        return .leaf(id)
+    }
+}

@@ -1,0 +1,151 @@
+import Rubrics
+import TextAnalysis
+
+/// Evaluates compiled match expressions over one essay. Results are sorted spans;
+/// the first is the evidence. Leaves are found once per essay and reused.
+struct ExpressionEvaluator {
+    let compiled: CompiledRubricSet
+    let index: EssayIndex
+    private var leafCache: [Int: [Span]] = [:]
+
+    /// Most combinations an `all` tries per sentence window, so a pathological rubric
+    /// or essay costs bounded time.
+    static let combinationBudget = 4096
+
+    init(compiled: CompiledRubricSet, index: EssayIndex) {
+        self.compiled = compiled
+        self.index = index
+    }
+
+    mutating func evaluate(_ node: MatchNode) -> [Span] {
+        switch node {
+        case .leaf(let id):
+            if let cached = leafCache[id] { return cached }
+            let spans = leafSpans(compiled.leaves[id])
+            leafCache[id] = spans
+            return spans
+        case .any(let children):
+            var spans: [Span] = []
+            for child in children { spans += evaluate(child) }
+            return Array(Set(spans)).sorted()
+        case .all(let all):
+            return evaluateAll(all)
+        }
+    }
+
+    // MARK: - Leaves
+
+    private func leafSpans(_ leaf: Leaf) -> [Span] {
+        var spans: [Span] = []
+        let exceptions = leaf.exceptions.flatMap { index.spans(of: $0) }
+        for phrase in leaf.phrases {
+            for span in index.spans(of: phrase) where passes(span, leaf.polarity) {
+                if exceptions.contains(where: { $0.start <= span.start && span.end <= $0.end && $0 != span }) { continue }
+                spans.append(span)
+            }
+        }
+        return leaf.phrases.count > 1 ? Array(Set(spans)).sorted() : spans
+    }
+
+    private func passes(_ span: Span, _ polarity: Polarity) -> Bool {
+        let tokens = index.text.tokens
+        switch polarity {
+        case .any:
+            return true
+        case .affirmed:
+            // Stated as having happened: not negated, not disowned, not merely possible or intended.
+            let excluded: TokenFlags = [.negated, .disputed, .hypothetical]
+            for position in span.start..<span.end where !tokens[Int(position)].flags.isDisjoint(with: excluded) {
+                return false
+            }
+            return true
+        case .negated:
+            for position in span.start..<span.end where tokens[Int(position)].flags.contains(.negated) { return true }
+            return false
+        }
+    }
+
+    // MARK: - all
+
+    private mutating func evaluateAll(_ node: AllNode) -> [Span] {
+        var lists: [[Span]] = []
+        for child in node.children {
+            let spans = evaluate(child)
+            if spans.isEmpty { return [] }
+            lists.append(spans)
+        }
+        let exclusions = node.exclusions.map { (spans: evaluate($0.node), within: $0.within) }
+
+        // Windows of one sentence, or of two adjacent sentences, where child 0 occurs.
+        var windows = Set<Int>()
+        for span in lists[0] {
+            let first = index.sentence(of: span.start)
+            windows.insert(first)
+            if node.adjacent { windows.insert(first - 1) }
+        }
+        var results = Set<Span>()
+        for low in windows.sorted() where low >= 0 {
+            let high = node.adjacent ? low + 1 : low
+            let candidates = lists.map { spans in
+                spans.filter { index.sentence(of: $0.start) >= low && index.sentence(of: $0.end - 1) <= high }
+            }
+            if candidates.contains(where: \.isEmpty) { continue }
+            var budget = Self.combinationBudget
+            var chosen: [Span] = []
+            combine(candidates, node, exclusions, &chosen, &budget, &results)
+        }
+        return results.sorted()
+    }
+
+    /// Depth-first choice of one span per child, pruned by order, overlap and width.
+    private func combine(
+        _ candidates: [[Span]], _ node: AllNode, _ exclusions: [(spans: [Span], within: Int?)],
+        _ chosen: inout [Span], _ budget: inout Int, _ results: inout Set<Span>
+    ) {
+        if budget <= 0 { return }
+        let depth = chosen.count
+        if depth == candidates.count {
+            budget -= 1
+            let span = Span(start: chosen.map(\.start).min()!, end: chosen.map(\.end).max()!)
+            if !isExcluded(span, exclusions) { results.insert(span) }
+            return
+        }
+        for candidate in candidates[depth] {
+            if node.ordered, let last = chosen.last, candidate.start < last.end { continue }
+            if chosen.contains(where: { $0.overlaps(candidate) }) { continue }
+            if let within = node.within {
+                let start = min(candidate.start, chosen.map(\.start).min() ?? candidate.start)
+                let end = max(candidate.end, chosen.map(\.end).max() ?? candidate.end)
+                if wordWidth(Span(start: start, end: end)) > within { continue }
+            }
+            chosen.append(candidate)
+            combine(candidates, node, exclusions, &chosen, &budget, &results)
+            chosen.removeLast()
+            if budget <= 0 { return }
+        }
+    }
+
+    /// Words from the first to the last token of the span, both counted.
+    private func wordWidth(_ span: Span) -> Int {
+        let positions = index.text.wordPosition
+        return Int(positions[Int(span.end) - 1] - positions[Int(span.start)]) + 1
+    }
+
+    private func isExcluded(_ span: Span, _ exclusions: [(spans: [Span], within: Int?)]) -> Bool {
+        let first = index.sentence(of: span.start)
+        let last = index.sentence(of: span.end - 1)
+        let positions = index.text.wordPosition
+        for exclusion in exclusions {
+            for other in exclusion.spans {
+                let otherFirst = index.sentence(of: other.start)
+                let otherLast = index.sentence(of: other.end - 1)
+                guard otherLast >= first && otherFirst <= last else { continue }
+                guard let within = exclusion.within else { return true }
+                let gapAfter = Int(positions[Int(other.start)]) - Int(positions[Int(span.end) - 1])
+                let gapBefore = Int(positions[Int(span.start)]) - Int(positions[Int(other.end) - 1])
+                if max(gapAfter, gapBefore, 0) <= within { return true }
+            }
+        }
+        return false
+    }
+}

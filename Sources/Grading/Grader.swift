@@ -1,0 +1,108 @@
+import Foundation
+import Rubrics
+import TextAnalysis
+
+/// Grades essays against one rubric set. Compile once, then grade from many threads:
+/// each thread takes its own `GradingSession`.
+public final class Grader: Sendable {
+    public let compiled: CompiledRubricSet
+
+    public init(_ set: RubricSet) throws(RubricLoadError) {
+        compiled = try CompiledRubricSet(set)
+    }
+
+    public var set: RubricSet { compiled.set }
+
+    /// A session for one thread. Reuse it across essays: it caches every word it has seen.
+    public func makeSession() -> GradingSession { GradingSession(compiled) }
+}
+
+/// Grades essays one after another on one thread, caching word analysis across them.
+public final class GradingSession {
+    public let compiled: CompiledRubricSet
+    let analyzer = TextAnalyzer()
+    private let words = EnglishWordList.shared
+    /// Vocabulary entries met by each form id of `analyzer`'s table.
+    private var entriesByForm: [Int32: [Int32]] = [:]
+
+    init(_ compiled: CompiledRubricSet) { self.compiled = compiled }
+
+    /// Grades an essay's text.
+    public func grade(_ text: String, essay name: String, warnings: [String] = []) -> GradeReport {
+        let analyzed = analyzer.analyze(text)
+        let index = makeIndex(analyzed)
+        var points = ExpressionEvaluator(compiled: compiled, index: index)
+        let evidence = compiled.points.map { point -> Evidence? in
+            points.evaluate(point.node).first.map { self.evidence($0, in: analyzed) }
+        }
+        var questions: [QuestionResult] = []
+        for (rubricIndex, rubric) in compiled.set.rubrics.enumerated() {
+            let results = compiled.points.enumerated().filter { $0.element.rubricIndex == rubricIndex }.map { offset, compiledPoint in
+                let point = compiledPoint.point
+                return PointResult(id: point.id, kind: point.kind, weight: point.weight, description: point.description,
+                                   feedback: point.feedback, status: evidence[offset] == nil ? .missed : .met,
+                                   evidence: evidence[offset])
+            }
+            let (score, level) = Scoring.score(rubric, points: results)
+            questions.append(QuestionResult(id: rubric.id, title: rubric.title, question: rubric.question,
+                                            score: score, maximum: rubric.maximumScore, level: level, points: results))
+        }
+        return GradeReport(
+            essay: name, rubricSetID: compiled.set.id, rubricSetTitle: compiled.set.title,
+            wordCount: analyzed.wordCount, questions: questions, slips: findSlips(index),
+            warnings: warnings, text: text
+        )
+    }
+
+    // MARK: - Pieces shared with the rubric example runner
+
+    func makeIndex(_ analyzed: AnalyzedText) -> EssayIndex {
+        EssayIndex(text: analyzed, compiled: compiled, forms: analyzer.forms, entriesOfForm: entries(ofForm:))
+    }
+
+    /// The first match of a point, if any.
+    func firstMatch(ofPoint pointIndex: Int, in index: EssayIndex) -> Evidence? {
+        var evaluator = ExpressionEvaluator(compiled: compiled, index: index)
+        return evaluator.evaluate(compiled.points[pointIndex].node).first.map { evidence($0, in: index.text) }
+    }
+
+    /// Every slip found, one finding per slip and sentence, in text order.
+    func findSlips(_ index: EssayIndex, only slipIndex: Int? = nil) -> [SlipFinding] {
+        var evaluator = ExpressionEvaluator(compiled: compiled, index: index)
+        var findings: [(Span, SlipFinding)] = []
+        for (offset, compiledSlip) in compiled.slips.enumerated() where slipIndex == nil || slipIndex == offset {
+            var spans: [Span] = []
+            if let node = compiledSlip.node { spans += evaluator.evaluate(node) }
+            var seenSentences = Set<Int>()
+            for span in spans.sorted() where seenSentences.insert(index.sentence(of: span.start)).inserted {
+                let slip = compiledSlip.slip
+                findings.append((span, SlipFinding(id: slip.id, severity: slip.severity, message: slip.message,
+                                                   correction: slip.correction, source: slip.source,
+                                                   evidence: evidence(span, in: index.text))))
+            }
+        }
+        return findings.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    func evidence(_ span: Span, in text: AnalyzedText) -> Evidence {
+        let tokens = text.tokens
+        let byteRange = Int(tokens[Int(span.start)].start)..<Int(tokens[Int(span.end) - 1].end)
+        let first = Int(text.sentenceOfToken[Int(span.start)])
+        let last = Int(text.sentenceOfToken[Int(span.end) - 1])
+        let sentenceBytes = text.sentences[first].bytes.lowerBound..<text.sentences[last].bytes.upperBound
+        return Evidence(sentence: first, byteRange: byteRange, text: text.text(byteRange),
+                        sentenceText: text.text(sentenceBytes), sentenceByteRange: sentenceBytes)
+    }
+
+    /// The rubric vocabulary entries an essay word meets, cached per distinct form.
+    private func entries(ofForm form: Int32) -> [Int32] {
+        if let cached = entriesByForm[form] { return cached }
+        let forms = analyzer.forms
+        let found = compiled.vocabulary.matches(
+            form: forms.bytes(of: form), stem: forms.bytes(of: forms.stem(of: form)),
+            isFunctionWord: !forms.wordClass(of: form).isEmpty, words: words
+        )
+        entriesByForm[form] = found
+        return found
+    }
+}

@@ -1,1 +1,0 @@
-// Grading: see design.md for what this stage owns.

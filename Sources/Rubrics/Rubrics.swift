@@ -1,1 +1,0 @@
-// Rubrics: see design.md for what this stage owns.
