@@ -31,7 +31,7 @@ let package = Package(
             resources: [.copy("schema"), .copy("cuban-missile-crisis")]
         ),
         .target(name: "Grading", dependencies: ["Rubrics", "TextAnalysis"]),
-        .target(name: "Reports", dependencies: ["Grading", "XMLSupport"]),
+        .target(name: "Reports", dependencies: ["Grading", "Rubrics", "XMLSupport"]),
         .target(
             name: "Ingest",
             dependencies: ["XMLSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

@@ -11,6 +11,14 @@ public struct Evidence: Sendable, Hashable {
     /// The whole sentence (or two, for a point that spans adjacent sentences).
     public var sentenceText: String
     public var sentenceByteRange: Range<Int>
+
+    public init(sentence: Int, byteRange: Range<Int>, text: String, sentenceText: String, sentenceByteRange: Range<Int>) {
+        self.sentence = sentence
+        self.byteRange = byteRange
+        self.text = text
+        self.sentenceText = sentenceText
+        self.sentenceByteRange = sentenceByteRange
+    }
 }
 
 public enum PointStatus: String, Sendable {
@@ -26,6 +34,17 @@ public struct PointResult: Sendable, Hashable {
     public var status: PointStatus
     /// Present when met.
     public var evidence: Evidence?
+
+    public init(id: String, kind: PointKind, weight: Double, description: String, feedback: String,
+                status: PointStatus, evidence: Evidence? = nil) {
+        self.id = id
+        self.kind = kind
+        self.weight = weight
+        self.description = description
+        self.feedback = feedback
+        self.status = status
+        self.evidence = evidence
+    }
 }
 
 public struct QuestionResult: Sendable, Hashable {
@@ -36,6 +55,16 @@ public struct QuestionResult: Sendable, Hashable {
     public var maximum: Double
     public var level: Level?
     public var points: [PointResult]
+
+    public init(id: String, title: String, question: String, score: Double, maximum: Double, level: Level?, points: [PointResult]) {
+        self.id = id
+        self.title = title
+        self.question = question
+        self.score = score
+        self.maximum = maximum
+        self.level = level
+        self.points = points
+    }
 
     public var coreMet: Int { points.filter { $0.kind == .core && $0.status == .met }.count }
 }
@@ -48,6 +77,15 @@ public struct SlipFinding: Sendable, Hashable {
     public var correction: String
     public var source: String
     public var evidence: Evidence
+
+    public init(id: String, severity: Severity, message: String, correction: String, source: String, evidence: Evidence) {
+        self.id = id
+        self.severity = severity
+        self.message = message
+        self.correction = correction
+        self.source = source
+        self.evidence = evidence
+    }
 }
 
 /// Everything known about one graded essay: the report contract every format carries.
@@ -63,6 +101,18 @@ public struct GradeReport: Sendable {
     public var warnings: [String]
     /// The essay text the offsets refer to.
     public var text: String
+
+    public init(essay: String, rubricSetID: String, rubricSetTitle: String, wordCount: Int, questions: [QuestionResult],
+                slips: [SlipFinding], warnings: [String] = [], text: String) {
+        self.essay = essay
+        self.rubricSetID = rubricSetID
+        self.rubricSetTitle = rubricSetTitle
+        self.wordCount = wordCount
+        self.questions = questions
+        self.slips = slips
+        self.warnings = warnings
+        self.text = text
+    }
 
     public var score: Double { questions.reduce(0) { $0 + $1.score } }
     public var maximum: Double { questions.reduce(0) { $0 + $1.maximum } }
