@@ -57,6 +57,9 @@ public struct CompiledRubricSet: Sendable {
     /// For each phrase, the pronouns that may refer back to it (from the concepts
     /// that list it directly).
     let phraseReferents: [Set<PronounClass>]
+    /// Phrases that open with their own negation ("without ... shot", "no-invasion"):
+    /// affirmed when that opening word is not itself negated.
+    let phraseOpensWithNegation: [Bool]
     let leaves: [Leaf]
     let points: [CompiledPoint]
     let slips: [CompiledSlip]
@@ -77,6 +80,7 @@ public struct CompiledRubricSet: Sendable {
         phrases = compiler.phrases
         phrasesByFirstEntry = compiler.phrasesByFirstEntry
         phraseReferents = compiler.phraseReferents
+        phraseOpensWithNegation = compiler.phraseOpensWithNegation
         leaves = compiler.leaves
         points = compiler.points
         slips = compiler.slips
@@ -95,6 +99,7 @@ private struct RubricCompiler {
     var phraseIDs: [[PhraseSlot]: Int32] = [:]
     var phrasesByFirstEntry: [Int32: [Int32]] = [:]
     var phraseReferents: [Set<PronounClass>] = []
+    var phraseOpensWithNegation: [Bool] = []
     var leaves: [Leaf] = []
     var leafIDs: [Leaf: Int] = [:]
     var points: [CompiledPoint] = []
@@ -181,6 +186,8 @@ private struct RubricCompiler {
         phrases.append(slots)
         phraseIDs[slots] = id
         phraseReferents.append([])
+        let firstWord = analyzer.termTokens(parts[0]).first
+        phraseOpensWithNegation.append(firstWord.map { analyzer.forms.wordClass(of: $0.form).contains(.negation) } ?? false)
         phrasesByFirstEntry[slots[0].entry, default: []].append(id)
         return id
     }

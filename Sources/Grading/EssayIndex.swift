@@ -9,6 +9,16 @@ struct Span: Sendable, Hashable, Comparable {
     static func < (lhs: Span, rhs: Span) -> Bool { lhs.start != rhs.start ? lhs.start < rhs.start : lhs.end < rhs.end }
 
     func overlaps(_ other: Span) -> Bool { start < other.end && other.start < end }
+
+    /// Whether both cover some of the same tokens without one holding the other. A gapped
+    /// phrase may hold another child ("pulled *its rockets* out"); one word may not serve twice.
+    func clashes(with other: Span) -> Bool {
+        guard overlaps(other) else { return false }
+        if self == other { return true }
+        let holds = start <= other.start && other.end <= end
+        let isHeld = other.start <= start && end <= other.end
+        return !(holds || isHeld)
+    }
 }
 
 /// Where each rubric phrase occurs in one essay, pronouns included once resolved.

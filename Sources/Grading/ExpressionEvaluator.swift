@@ -33,18 +33,36 @@ struct ExpressionEvaluator {
         }
     }
 
+    /// The evidence among matches: the earliest sentence, then the tightest span, then the earliest.
+    func best(_ spans: [Span]) -> Span? {
+        spans.min { lhs, rhs in
+            let (left, right) = (index.sentence(of: lhs.start), index.sentence(of: rhs.start))
+            if left != right { return left < right }
+            if lhs.end - lhs.start != rhs.end - rhs.start { return lhs.end - lhs.start < rhs.end - rhs.start }
+            return lhs.start < rhs.start
+        }
+    }
+
     // MARK: - Leaves
 
     private func leafSpans(_ leaf: Leaf) -> [Span] {
         var spans: [Span] = []
         let exceptions = leaf.exceptions.flatMap { index.spans(of: $0) }
         for phrase in leaf.phrases {
-            for span in index.spans(of: phrase) where passes(span, leaf.polarity) {
+            let opensWithNegation = compiled.phraseOpensWithNegation[Int(phrase)]
+            for span in index.spans(of: phrase) {
+                // "without a shot" is affirmed as a whole unless its "without" is itself negated.
+                let checked = opensWithNegation && leaf.polarity == .affirmed ? Span(start: span.start, end: span.start + 1) : span
+                guard passes(checked, leaf.polarity) else { continue }
                 if exceptions.contains(where: { $0.start <= span.start && span.end <= $0.end && $0 != span }) { continue }
                 spans.append(span)
             }
         }
-        return leaf.phrases.count > 1 ? Array(Set(spans)).sorted() : spans
+        guard leaf.phrases.count > 1 else { return spans }
+        // Where several phrases start at one word, the longest speaks: "Soviet Union", not "Soviet".
+        var longest: [Int32: Span] = [:]
+        for span in spans where (longest[span.start]?.end ?? -1) < span.end { longest[span.start] = span }
+        return longest.values.sorted()
     }
 
     private func passes(_ span: Span, _ polarity: Polarity) -> Bool {
@@ -112,7 +130,7 @@ struct ExpressionEvaluator {
         }
         for candidate in candidates[depth] {
             if node.ordered, let last = chosen.last, candidate.start < last.end { continue }
-            if chosen.contains(where: { $0.overlaps(candidate) }) { continue }
+            if chosen.contains(where: { $0.clashes(with: candidate) }) { continue }
             if let within = node.within {
                 let start = min(candidate.start, chosen.map(\.start).min() ?? candidate.start)
                 let end = max(candidate.end, chosen.map(\.end).max() ?? candidate.end)

@@ -33,7 +33,7 @@ public final class GradingSession {
         let index = makeIndex(analyzed)
         var points = ExpressionEvaluator(compiled: compiled, index: index)
         let evidence = compiled.points.map { point -> Evidence? in
-            points.evaluate(point.node).first.map { self.evidence($0, in: analyzed) }
+            points.best(points.evaluate(point.node)).map { self.evidence($0, in: analyzed) }
         }
         var questions: [QuestionResult] = []
         for (rubricIndex, rubric) in compiled.set.rubrics.enumerated() {
@@ -63,18 +63,23 @@ public final class GradingSession {
     /// The first match of a point, if any.
     func firstMatch(ofPoint pointIndex: Int, in index: EssayIndex) -> Evidence? {
         var evaluator = ExpressionEvaluator(compiled: compiled, index: index)
-        return evaluator.evaluate(compiled.points[pointIndex].node).first.map { evidence($0, in: index.text) }
+        return evaluator.best(evaluator.evaluate(compiled.points[pointIndex].node)).map { evidence($0, in: index.text) }
     }
 
     /// Every slip found, one finding per slip and sentence, in text order.
     func findSlips(_ index: EssayIndex, only slipIndex: Int? = nil) -> [SlipFinding] {
         var evaluator = ExpressionEvaluator(compiled: compiled, index: index)
+        var checker = FactChecker(compiled: compiled, index: index, forms: analyzer.forms)
         var findings: [(Span, SlipFinding)] = []
         for (offset, compiledSlip) in compiled.slips.enumerated() where slipIndex == nil || slipIndex == offset {
             var spans: [Span] = []
             if let node = compiledSlip.node { spans += evaluator.evaluate(node) }
-            var seenSentences = Set<Int>()
-            for span in spans.sorted() where seenSentences.insert(index.sentence(of: span.start)).inserted {
+            for check in compiledSlip.slip.checks {
+                spans += checker.violations(of: check, slipIndex: offset).map(\.span)
+            }
+            // One finding per sentence: its tightest match.
+            let bySentence = Dictionary(grouping: spans, by: { index.sentence(of: $0.start) })
+            for span in bySentence.values.compactMap({ evaluator.best($0) }) {
                 let slip = compiledSlip.slip
                 findings.append((span, SlipFinding(id: slip.id, severity: slip.severity, message: slip.message,
                                                    correction: slip.correction, source: slip.source,

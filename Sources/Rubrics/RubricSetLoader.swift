@@ -14,7 +14,7 @@ public struct RubricSetLoader: Sendable {
         self.schemaURL = schema
     }
 
-    /// Loads a set from its folder (or from its `assignment.xml`). Throws every problem found.
+    /// Loads a set from its folder, or from any file whose root is `<assignment>`. Throws every problem found.
     public func load(_ url: URL) throws(RubricLoadError) -> RubricSet {
         let outcome = check(url)
         if let set = outcome.set, outcome.problems.isEmpty { return set }
@@ -45,10 +45,16 @@ public struct RubricSetLoader: Sendable {
         if isDirectory.boolValue {
             return loadSet(assignment: url.appendingPathComponent(Self.assignmentFileName), schema: schema)
         }
-        if url.lastPathComponent == Self.assignmentFileName {
+        if url.lastPathComponent == Self.assignmentFileName || isAssignment(url) {
             return loadSet(assignment: url, schema: schema)
         }
         return checkSingleFile(url, schema: schema)
+    }
+
+    /// Whether a file's root element is <assignment> (so it names a whole set).
+    private func isAssignment(_ url: URL) -> Bool {
+        guard let document = try? ParsedXML.parse(file: url) else { return false }
+        return document.root.name == "assignment"
     }
 
     // MARK: - A whole set

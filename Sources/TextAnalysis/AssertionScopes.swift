@@ -1,7 +1,7 @@
 /// Marks which tokens the writer does not assert as fact:
 ///
 /// - `negated`: after not, n't, never, no, without... to the end of the clause
-///   ("did not *remove the missiles*"); the object of avoid, avert, prevent
+///   ("did not *remove the missiles*"; the cue itself is negated only by another cue); the object of avoid, avert, prevent
 ///   ("avoided *being shot*"); the subject of "was avoided" or "never happened"
 ///   ("*war* was avoided", "*the invasion* never happened").
 /// - `disputed`: questions; what follows myth, misconception, wrongly, "contrary to",
@@ -50,7 +50,15 @@ enum AssertionScopes {
             if wordClass.contains(.negation) {
                 if nextClass.contains(.cancelsNegation) { continue }
                 if isWhetherOrNot(tokens, position, range, forms: forms) { continue }
-                tokens[position].flags.insert(.negated)
+                // "a no-invasion pledge", "non-aggression": the negation stays inside the compound.
+                if let next, next == position + 1, tokens[next].flags.contains(.hyphenated) {
+                    var compound = next
+                    while compound < range.upperBound, compound == next || tokens[compound].flags.contains(.hyphenated) {
+                        tokens[compound].flags.insert(.negated)
+                        compound += 1
+                    }
+                    continue
+                }
                 markForward(&tokens, from: position + 1, range, boundary, words: negationWords, flag: .negated)
                 // "the invasion never happened", "the hotline did not exist": the subject too.
                 if let next, nextClass.contains(.occurrenceVerb) || followsOccurrenceVerb(tokens, next, range, forms: forms) {

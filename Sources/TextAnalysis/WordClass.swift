@@ -63,7 +63,7 @@ public struct WordClass: OptionSet, Sendable, Hashable {
         add("they them their theirs themselves", .pronounThey)
         add("it its itself", .pronounIt)
         add("himself herself themselves itself", .reflexive)
-        add("not n't never no nor neither none nobody nothing nowhere cannot without noone", .negation)
+        add("not n't never no non nor neither none nobody nothing nowhere cannot without noone", .negation)
         add("avoid avoids avoided avoiding avert averts averted averting prevent prevents prevented preventing",
             .negatingVerb)
         add("fail fails failed failing refuse refuses refused refusing decline declines declined declining",

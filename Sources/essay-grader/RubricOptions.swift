@@ -1,0 +1,26 @@
+import ArgumentParser
+import BundledRubrics
+import Foundation
+import Grading
+import Rubrics
+
+/// `--rubrics`: shared by every command that grades.
+struct RubricOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "A rubric set folder (default: the bundled Cuban Missile Crisis set).", valueName: "dir"))
+    var rubrics: String?
+
+    var rubricSetURL: URL { rubrics.map { URL(fileURLWithPath: $0) } ?? BundledRubrics.defaultSet }
+
+    /// Loads and compiles the set; on any problem prints each as file:line:column and exits 2.
+    func loadGrader() throws -> Grader {
+        do {
+            let set = try RubricSetLoader().load(rubricSetURL)
+            return try Grader(set)
+        } catch {
+            for problem in error.problems { Console.error(problem.description) }
+            Console.error("error: the rubric set at \(rubricSetURL.path) has \(error.problems.count) problem(s)")
+            throw ExitCode(ExitCodes.usageOrRubric)
+        }
+    }
+}
