@@ -119,8 +119,8 @@ struct EssayIndex {
 
     /// Links "he", "his", "they"... to the concept mention they most likely stand for,
     /// by simple, predictable rules:
-    /// - a pronoun opening a sentence or clause with nothing before it in the sentence
-    ///   takes the first matching mention of the sentence before (its subject);
+    /// - a pronoun opening a sentence takes the first matching mention of the sentence
+    ///   before (its subject); "he" opening a later clause takes this sentence's first;
     /// - otherwise the most recent matching mention, up to three sentences back;
     /// - "him"/"them" skip mentions in their own clause ("Kennedy praised him" is not
     ///   Kennedy); "himself"/"themselves" take one in their own clause.
@@ -153,8 +153,10 @@ struct EssayIndex {
             }
             let wordClass = forms.wordClass(of: tokens[index].form)
             guard let pronounClass = Self.pronounClass(wordClass) else { continue }
+            let form = forms.string(of: tokens[index].form)
             let role: PronounRole = wordClass.contains(.reflexive) ? .reflexive
-                : (["him", "them"].contains(forms.string(of: tokens[index].form)) ? .object : .other)
+                : ["him", "them"].contains(form) ? .object
+                : ["he", "she", "they"].contains(form) && opensClause(index, forms: forms) ? .clauseSubject : .other
             guard let antecedent = antecedent(for: index, pronounClass, role: role, known: known) else { continue }
             resolved.append((antecedent.phrase, Int32(index)))
             known.append(Mention(token: Int32(index), phrase: antecedent.phrase, classes: antecedent.classes))
@@ -164,7 +166,17 @@ struct EssayIndex {
         }
     }
 
-    private enum PronounRole { case reflexive, object, other }
+    private enum PronounRole { case reflexive, object, clauseSubject, other }
+
+    /// Whether the token starts its sentence or a clause ("..., and he", "because he").
+    private func opensClause(_ index: Int, forms: FormTable) -> Bool {
+        let sentence = text.sentences[Int(text.sentenceOfToken[index])]
+        guard index > sentence.tokens.lowerBound else { return true }
+        let previous = text.tokens[index - 1]
+        if previous.kind == .punctuation { return true }
+        let wordClass = forms.wordClass(of: previous.form)
+        return wordClass.contains(.clauseBoundary) || wordClass.contains(.coordinator)
+    }
 
     private static func pronounClass(_ wordClass: WordClass) -> PronounClass? {
         if wordClass.contains(.pronounHe) { return .he }
@@ -186,6 +198,8 @@ struct EssayIndex {
         }
         let allowed = role == .object ? candidates.filter { Int($0.token) < clauseStart } : candidates
         let sameSentence = allowed.filter { text.sentenceOfToken[Int($0.token)] == sentence }
+        // A subject opening a clause continues the sentence's subject: "Khrushchev thanked him, and he...".
+        if role == .clauseSubject, let subject = sameSentence.last { return subject }
         if let nearest = sameSentence.first { return nearest }
         if let previous = allowed.last(where: { text.sentenceOfToken[Int($0.token)] == sentence - 1 }) {
             // `allowed` runs backwards, so its last hit in the previous sentence is that sentence's first mention.
