@@ -70,7 +70,7 @@ public struct WordClass: OptionSet, Sendable, Hashable {
             .negatingVerbBeforeTo)
         add("avoided averted prevented", .negatingParticiple)
         add("happen happens happened occur occurs occurred exist exists existed materialise materialised "
-            + "materialize materialized", .occurrenceVerb)
+            + "materialize materialized came come comes", .occurrenceVerb)
         add("be is was were are been being am", .beVerb)
         add("but although though whereas while whilst however because which who whom whose where when until "
             + "unless instead meanwhile nevertheless therefore thus hence", .clauseBoundary)

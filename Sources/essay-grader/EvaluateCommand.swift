@@ -73,7 +73,7 @@ enum EvaluationFormatting {
     static func text(_ result: EvaluationResult, folders: [String], explain: Bool) -> String {
         func line(_ name: String, _ counts: AgreementCounts) -> String {
             let measures = String(format: "precision %.3f  recall %.3f  F1 %.3f", counts.precision, counts.recall, counts.f1)
-            return "\(name.padding(toLength: 10, withPad: " ", startingAt: 0))\(measures)  "
+            return "\(name.padding(toLength: 12, withPad: " ", startingAt: 0))\(measures)  "
                 + "(tp \(counts.truePositives), fp \(counts.falsePositives), fn \(counts.falseNegatives))"
         }
         var lines = ["Evaluated \(result.essays) labelled essays in \(folders.joined(separator: ", "))", ""]
