@@ -25,9 +25,11 @@ struct TextLayout {
             append(text, style)
         }
 
-        /// Appends text made safe for a terminal (see `TextLayout.clean`).
+        /// Appends text made safe for a terminal (see `TextLayout.clean`); a space next to
+        /// a space already there is dropped.
         mutating func append(_ text: String, _ style: Style? = nil) {
             for character in TextLayout.clean(text) {
+                if character == " ", characters.last == " " { continue }
                 characters.append(character)
                 styles.append(style)
             }

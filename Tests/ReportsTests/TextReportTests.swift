@@ -130,6 +130,16 @@ import Testing
         #expect(text.hasSuffix("Well done: you covered all 5 core points and 2 bonus points."))
     }
 
+    @Test func untidyRubricTextIsTidied() {
+        var report = report
+        report.questions[0].points[0].description = "  Spaces\n\tand   line breaks  "
+        report.questions[0].title = ""
+        let text = TextReportRenderer.render(report)
+        #expect(text.contains("1. outcome — 2 / 3 · Good\n"))
+        #expect(text.contains("   ✓ Spaces and line breaks (core)\n"))
+        #expect(!text.contains("  \n"))
+    }
+
     @Test func displayWidth() {
         #expect(TextLayout.displayWidth("Café") == 4)
         #expect(TextLayout.displayWidth("🚀") == 2)
