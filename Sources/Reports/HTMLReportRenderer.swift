@@ -122,6 +122,9 @@ public enum HTMLReportRenderer {
             }
             html.close()
             html.close()
+            if !question.question.isEmpty, question.question != question.title {
+                html.element("p", ["class": "prompt"], text: question.question)
+            }
             html.open("ul", ["class": "points"])
             for (pointIndex, point) in question.points.enumerated() {
                 self.point(point, link: spans.link(question: questionIndex, point: pointIndex), into: &html)

@@ -73,6 +73,7 @@ enum HTMLStyle {
         .question:first-of-type { border-top: none; margin-top: 0; padding-top: 0; }
         .question-head { display: flex; flex-wrap: wrap; gap: .25rem .75rem; align-items: baseline; justify-content: space-between; }
         .question-score { font-weight: 700; white-space: nowrap; }
+        .prompt { margin: .15rem 0 0; color: var(--muted); font-size: .9rem; font-style: italic; }
         .level { font-weight: 600; color: var(--met); }
         ul.points, ul.slips { list-style: none; padding: 0; margin: .5rem 0 0; }
         ul.points li { display: grid; grid-template-columns: 1.5rem minmax(0, 1fr); margin: 0 0 .6rem; }

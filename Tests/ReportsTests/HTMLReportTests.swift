@@ -96,6 +96,7 @@ import XMLSupport
         #expect(slips[0].text.contains("Correction: Robert McNamara was Secretary of Defense"))
         #expect(slips[1].text.contains("Source: \(Fixtures.source)"))
         #expect(root.descendants.contains { $0.hasClass("warnings") })
+        #expect(root.descendants.filter { $0.hasClass("prompt") }.map(\.text) == report.questions.map(\.question))
         #expect(html.contains("<span class=\"score\">3.5</span> / 5"))
     }
 
