@@ -1,0 +1,96 @@
+import Foundation
+import Grading
+
+/// `summary.csv`: one row per essay, for a spreadsheet or a gradebook import.
+///
+/// Columns: `file`, `student`, `score`, `max`, `percentage`, one column per question
+/// (header: the question id; the question's score), `errors`, `cautions` (slip counts),
+/// `words`. RFC 4180: CRLF line ends; a field holding a comma, quote, CR or LF is quoted,
+/// quotes doubled. Numbers use a dot (`2.5`) whatever the locale.
+///
+/// Formula injection: a text cell (file, student, header) starting with `=`, `+`, `-`,
+/// `@`, tab or CR gets a leading apostrophe, so that a spreadsheet shows it as text
+/// instead of running it (OWASP "CSV injection"). Numbers are never changed.
+///
+/// Byte order mark: written by default. Excel opens a UTF-8 CSV without BOM in the
+/// legacy code page and garbles names such as "Zoë" or "Nguyễn"; with it, Excel,
+/// LibreOffice, Numbers and Google Sheets all read UTF-8. LMS imports accept it:
+/// Moodle's CSV reader (`csv_import_reader::load_csv_content`) strips a UTF-8 BOM before
+/// reading the header, and Canvas writes a BOM itself in gradebook exports (user
+/// setting "include byte-order mark") that its importer reads back. A tool that does
+/// not strip it sees the first header as "\u{FEFF}file"; pass `byteOrderMark: false`
+/// for such a tool.
+public enum CSVSummaryRenderer {
+    /// - Parameters:
+    ///   - students: names, one per report in the same order; a missing or empty name
+    ///     (or nil for all) falls back to the file name without its extension.
+    ///   - byteOrderMark: start with U+FEFF (see above).
+    public static func render(_ reports: [GradeReport], students: [String]? = nil, byteOrderMark: Bool = true) -> String {
+        var questionIDs: [String] = []
+        for report in reports {
+            for question in report.questions where !questionIDs.contains(question.id) {
+                questionIDs.append(question.id)
+            }
+        }
+        var rows: [[Cell]] = []
+        rows.append((["file", "student", "score", "max", "percentage"] + questionIDs + ["errors", "cautions", "words"]).map(Cell.text))
+        for (index, report) in reports.enumerated() {
+            let given = students.flatMap { index < $0.count ? $0[index] : nil } ?? ""
+            let name = given.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? studentName(fromFile: report.essay) : given
+            var row: [Cell] = [
+                .text(report.essay), .text(name),
+                .number(ReportNumber.format(report.score)),
+                .number(ReportNumber.format(report.maximum)),
+                .number(ReportNumber.percentage(report.percentage)),
+            ]
+            for id in questionIDs {
+                let score = report.questions.first { $0.id == id }?.score
+                row.append(.number(score.map(ReportNumber.format) ?? ""))
+            }
+            row += [.number(String(report.errors.count)), .number(String(report.cautions.count)), .number(String(report.wordCount))]
+            rows.append(row)
+        }
+        var output = byteOrderMark ? "\u{FEFF}" : ""
+        for row in rows {
+            output += row.map(\.field).joined(separator: ",") + "\r\n"
+        }
+        return output
+    }
+
+    /// The file name without folder and extension: "class/Zoë Adams.txt" → "Zoë Adams".
+    static func studentName(fromFile file: String) -> String {
+        let name = file.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? file
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    enum Cell {
+        case text(String)
+        case number(String)
+
+        /// The field as written: defused when text, quoted when needed.
+        var field: String {
+            switch self {
+            case .number(let value): return value
+            case .text(let value): return CSVSummaryRenderer.quoted(CSVSummaryRenderer.defused(value))
+            }
+        }
+    }
+
+    /// A leading apostrophe for text a spreadsheet would take as a formula.
+    static func defused(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first else { return text }
+        switch first {
+        case "=", "+", "-", "@", "\t", "\r": return "'" + text
+        default: return text
+        }
+    }
+
+    /// RFC 4180 quoting, only when needed.
+    static func quoted(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else {
+            return text
+        }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

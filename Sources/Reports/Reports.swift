@@ -1,1 +1,0 @@
-// Reports: see design.md for what this stage owns.
