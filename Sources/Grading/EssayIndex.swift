@@ -36,6 +36,11 @@ struct EssayIndex {
 
     func spans(of phrase: Int32) -> [Span] { occurrences[phrase] ?? [] }
 
+    /// Tokens that stand for a concept only because a pronoun was resolved to it.
+    private(set) var resolvedPronouns = Set<Int32>()
+
+    func isResolvedPronoun(_ span: Span) -> Bool { span.end == span.start + 1 && resolvedPronouns.contains(span.start) }
+
     func sentence(of token: Int32) -> Int { Int(text.sentenceOfToken[Int(token)]) }
 
     // MARK: - Phrases
@@ -163,6 +168,7 @@ struct EssayIndex {
         }
         for (phrase, token) in resolved {
             occurrences[phrase, default: []].append(Span(start: token, end: token + 1))
+            resolvedPronouns.insert(token)
         }
     }
 

@@ -6,15 +6,19 @@ import TextAnalysis
 struct ExpressionEvaluator {
     let compiled: CompiledRubricSet
     let index: EssayIndex
+    /// Slips are stricter than points: something said to be possible ("could invade")
+    /// is no claim that it happened.
+    let strict: Bool
     private var leafCache: [Int: [Span]] = [:]
 
     /// Most combinations an `all` tries per sentence window, so a pathological rubric
     /// or essay costs bounded time.
     static let combinationBudget = 4096
 
-    init(compiled: CompiledRubricSet, index: EssayIndex) {
+    init(compiled: CompiledRubricSet, index: EssayIndex, strict: Bool) {
         self.compiled = compiled
         self.index = index
+        self.strict = strict
     }
 
     mutating func evaluate(_ node: MatchNode) -> [Span] {
@@ -72,7 +76,7 @@ struct ExpressionEvaluator {
             return true
         case .affirmed:
             // Stated as having happened: not negated, not disowned, not merely possible or intended.
-            let excluded: TokenFlags = [.negated, .disputed, .hypothetical]
+            let excluded: TokenFlags = strict ? [.negated, .disputed, .hypothetical, .possible] : [.negated, .disputed, .hypothetical]
             for position in span.start..<span.end where !tokens[Int(position)].flags.isDisjoint(with: excluded) {
                 return false
             }
@@ -92,7 +96,10 @@ struct ExpressionEvaluator {
             if spans.isEmpty { return [] }
             lists.append(spans)
         }
-        let exclusions = node.exclusions.map { (spans: evaluate($0.node), within: $0.within) }
+        // A pronoun's referent is a guess: it may help a match, never cancel one.
+        let exclusions = node.exclusions.map { exclusion in
+            (spans: evaluate(exclusion.node).filter { !index.isResolvedPronoun($0) }, within: exclusion.within)
+        }
 
         // Windows of one sentence, or of two adjacent sentences, where child 0 occurs.
         var windows = Set<Int>()

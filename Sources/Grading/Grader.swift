@@ -31,7 +31,7 @@ public final class GradingSession {
     public func grade(_ text: String, essay name: String, warnings: [String] = []) -> GradeReport {
         let analyzed = analyzer.analyze(text)
         let index = makeIndex(analyzed)
-        var points = ExpressionEvaluator(compiled: compiled, index: index)
+        var points = ExpressionEvaluator(compiled: compiled, index: index, strict: false)
         let evidence = compiled.points.map { point -> Evidence? in
             points.best(points.evaluate(point.node)).map { self.evidence($0, in: analyzed) }
         }
@@ -62,13 +62,13 @@ public final class GradingSession {
 
     /// The first match of a point, if any.
     func firstMatch(ofPoint pointIndex: Int, in index: EssayIndex) -> Evidence? {
-        var evaluator = ExpressionEvaluator(compiled: compiled, index: index)
+        var evaluator = ExpressionEvaluator(compiled: compiled, index: index, strict: false)
         return evaluator.best(evaluator.evaluate(compiled.points[pointIndex].node)).map { evidence($0, in: index.text) }
     }
 
     /// Every slip found, one finding per slip and sentence, in text order.
     func findSlips(_ index: EssayIndex, only slipIndex: Int? = nil) -> [SlipFinding] {
-        var evaluator = ExpressionEvaluator(compiled: compiled, index: index)
+        var evaluator = ExpressionEvaluator(compiled: compiled, index: index, strict: true)
         var checker = FactChecker(compiled: compiled, index: index, forms: analyzer.forms)
         var findings: [(Span, SlipFinding)] = []
         for (offset, compiledSlip) in compiled.slips.enumerated() where slipIndex == nil || slipIndex == offset {

@@ -16,11 +16,21 @@ public enum ClassSummary {
         HTMLSummaryRenderer.render(reports, reportLinks: reportLinks, students: students)
     }
 
-    /// The file name of an essay's report: the essay's file name (without folders) with
-    /// the format's extension added, so that `alice.txt` and `alice.md` never collide:
-    /// `alice.txt.html`.
-    public static func reportFileName(forEssay essay: String, format: ReportFormat) -> String {
-        let name = essay.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? essay
-        return (name.isEmpty ? "essay" : name) + "." + format.fileExtension
+    /// Where each essay's reports go in an output folder, without the format's extension:
+    /// the essay's relative path with its extension dropped ("period2/smith.docx" ->
+    /// "period2/smith"), so reports sit in the same folders as the essays. When two
+    /// essays of one folder share a name ("alice.txt", "alice.md") both keep their
+    /// extension ("alice.txt", "alice.md"); the format's extension is added after.
+    public static func reportPaths(forEssays essays: [String]) -> [String] {
+        func stem(_ path: String) -> String {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            var name = parts.last ?? path
+            if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+            return (parts.dropLast() + [name.isEmpty ? "essay" : name]).joined(separator: "/")
+        }
+        let stems = essays.map(stem)
+        var counts: [String: Int] = [:]
+        for stem in stems { counts[stem.lowercased(), default: 0] += 1 }
+        return zip(essays, stems).map { essay, stem in counts[stem.lowercased()]! > 1 ? essay : stem }
     }
 }

@@ -7,9 +7,10 @@
 /// - `disputed`: questions; what follows myth, misconception, wrongly, "contrary to",
 ///   "the popular image of"; what comes before "..., but that is wrong" (or the
 ///   sentence before "That is a myth.").
-/// - `hypothetical`: conditions ("if the US had invaded"), modals ("would have
-///   invaded", "could invade"; not "would be ousted", the future in the past),
+/// - `hypothetical`: conditions ("if the US had invaded", "had there been"), modals
+///   with "have" ("would have invaded"; not "would be ousted", the future in the past),
 ///   intentions ("threatened to invade", "demanded that they remove", "almost went to war").
+/// - `possible`: "could send", "might invade": points may count it, slips never do.
 ///
 /// Scopes end at clause boundaries: punctuation inside the sentence, words such as
 /// but, although, which, because, and "and"/"or" when a new subject follows.
@@ -39,6 +40,7 @@ enum AssertionScopes {
         }
 
         var clauseStart = range.lowerBound
+        let firstWord = range.first { tokens[$0].isWordLike } ?? range.lowerBound
         for position in range {
             if boundary[position - range.lowerBound] { clauseStart = position + 1; continue }
             let token = tokens[position]
@@ -91,17 +93,42 @@ enum AssertionScopes {
             if wordClass.contains(.conditional) {
                 markForward(&tokens, from: position, range, boundary, words: hypotheticalWords, flag: .hypothetical)
             }
-            // "would be ousted" tells the future of the past; "would have invaded" did not happen.
-            if wordClass.contains(.modal), let next,
-               forms.string(of: token.form) != "would" || forms.string(of: tokens[next].form) == "have" {
+            // "would be ousted" tells the future of the past; "would/could have invaded" did not
+            // happen; "could send", "might invade" are possible, not done.
+            if wordClass.contains(.modal), let next {
+                let modal = forms.string(of: token.form)
+                if forms.string(of: tokens[next].form) == "have" || modal == "should" {
+                    markForward(&tokens, from: position, range, boundary, words: hypotheticalWords, flag: .hypothetical)
+                } else if modal != "would" {
+                    markForward(&tokens, from: position, range, boundary, words: hypotheticalWords, flag: .possible)
+                }
+            }
+            // "Had there been a hotline, ...", "Were the US to invade, ...": an inverted condition.
+            if position == firstWord, ["had", "were", "should"].contains(forms.string(of: token.form)), let next,
+               forms.wordClass(of: tokens[next].form).contains(.subjectStart) {
                 markForward(&tokens, from: position, range, boundary, words: hypotheticalWords, flag: .hypothetical)
+            }
+            // "the so-called red telephone".
+            if forms.string(of: token.form) == "so", let next, next == position + 1,
+               tokens[next].flags.contains(.hyphenated), forms.string(of: tokens[next].form) == "called" {
+                markForward(&tokens, from: position, range, boundary, words: disputeWords, flag: .disputed)
             }
             if wordClass.contains(.intentionVerb), let next {
                 let nextForm = forms.string(of: tokens[next].form)
-                if nextForm == "to" || nextForm == "that" || nextForm.hasSuffix("ing")
-                    || ["almost", "nearly"].contains(forms.string(of: token.form)) {
+                if nextForm == "to" || nextForm == "that" || nextForm.hasSuffix("ing") {
                     markForward(&tokens, from: next, range, boundary, words: hypotheticalWords, flag: .hypothetical)
                 }
+            }
+            // "almost went to war" did not happen; "changed almost nothing" is a quantity.
+            if wordClass.contains(.nearMiss), let next {
+                let nextForm = forms.string(of: tokens[next].form)
+                if nextForm.hasSuffix("ed") || forms.wordClass(of: tokens[next].form).contains(.pastEventVerb) {
+                    markForward(&tokens, from: next, range, boundary, words: hypotheticalWords, flag: .hypothetical)
+                }
+            }
+            // "It is wrong to say that X": X is disowned.
+            if let end = verdictToSayEnd(tokens, position, range, forms: forms) {
+                markForward(&tokens, from: end, range, boundary, words: disputeWords, flag: .disputed)
             }
         }
     }
@@ -126,7 +153,8 @@ enum AssertionScopes {
                 let wordClass = forms.wordClass(of: token.form)
                 if wordClass.contains(.clauseBoundary) {
                     isBoundary = true
-                } else if wordClass.contains(.coordinator), let next = nextWord(tokens, after: position, in: range) {
+                } else if wordClass.contains(.coordinator) || forms.string(of: token.form) == "so",
+                          let next = nextWord(tokens, after: position, in: range) {
                     // "... and the Soviets removed": a new subject starts a new clause.
                     let nextToken = tokens[next]
                     isBoundary = forms.wordClass(of: nextToken.form).contains(.subjectStart)
@@ -238,6 +266,27 @@ enum AssertionScopes {
         return nil
     }
 
+    /// At "it": "it is wrong/a myth/a mistake/untrue to say (that)"; returns where the
+    /// disowned statement starts.
+    private static func verdictToSayEnd(_ tokens: [Token], _ position: Int, _ range: Range<Int>, forms: FormTable) -> Int? {
+        guard forms.string(of: tokens[position].form) == "it", let verb = nextWord(tokens, after: position, in: range),
+              let verdictEnd = falsehoodVerdictEnd(tokens, verb, range, forms: forms) ?? mistakeVerdictEnd(tokens, verb, range, forms: forms),
+              verdictEnd < range.upperBound, forms.string(of: tokens[verdictEnd].form) == "to",
+              let say = nextWord(tokens, after: verdictEnd, in: range),
+              forms.wordClass(of: tokens[say].form).contains(.reportingVerb)
+                || ["say", "claim", "think", "believe", "argue", "suggest", "assume", "state"].contains(forms.string(of: tokens[say].form))
+        else { return nil }
+        return say + 1
+    }
+
+    /// "is a mistake" / "is misleading", which only disown in "it is a mistake to say".
+    private static func mistakeVerdictEnd(_ tokens: [Token], _ position: Int, _ range: Range<Int>, forms: FormTable) -> Int? {
+        guard forms.wordClass(of: tokens[position].form).contains(.beVerb),
+              var next = nextWord(tokens, after: position, in: range) else { return nil }
+        if forms.string(of: tokens[next].form) == "a", let after = nextWord(tokens, after: next, in: range) { next = after }
+        return ["mistake", "misleading", "error"].contains(forms.string(of: tokens[next].form)) ? next + 1 : nil
+    }
+
     /// "..., but that is wrong": everything before the anaphor. "The claim that X is false":
     /// from the claim to the verb. A sentence that is only "That is a myth." is handled
     /// by `disownsPreviousSentence`.
@@ -254,6 +303,13 @@ enum AssertionScopes {
                 return
             }
             cursor -= 1
+        }
+        // "The red telephone is a myth": a plain truth verdict (not "wrong", which may
+        // judge a deed) on the sentence's subject disowns the subject.
+        let verdict = forms.string(of: tokens[verdictEnd - 1].form)
+        if ["myth", "false", "untrue", "true", "inaccurate", "incorrect", "misconception", "legend", "nonsense"].contains(verdict),
+           !range[range.lowerBound..<position].contains(where: { tokens[$0].kind == .punctuation && tokens[$0].punctuation != .quote }) {
+            markRange(&tokens, range.lowerBound..<position, flag: .disputed)
         }
     }
 

@@ -50,6 +50,9 @@ public struct TokenFlags: OptionSet, Sendable, Hashable {
     public static let acronym = TokenFlags(rawValue: 1 << 8)
     /// White space (or the start of text) right before the token.
     public static let spaceBefore = TokenFlags(rawValue: 1 << 9)
+    /// Said to be possible, not to have happened: "could send messages", "might invade".
+    /// A point may accept it; a slip never triggers on it.
+    public static let possible = TokenFlags(rawValue: 1 << 10)
 }
 
 /// One token: a span of the original UTF-8 bytes and its interned normalized form.

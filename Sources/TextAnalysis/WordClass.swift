@@ -49,6 +49,10 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     /// this, that, it: the subject of "that is wrong".
     public static let anaphor = WordClass(rawValue: 1 << 24)
     public static let reflexive = WordClass(rawValue: 1 << 25)
+    /// almost, nearly: before a past verb, what follows did not happen ("almost went to war").
+    public static let nearMiss = WordClass(rawValue: 1 << 26)
+    /// Irregular or common past verbs a near miss can govern, besides any "-ed" form.
+    public static let pastEventVerb = WordClass(rawValue: 1 << 27)
 
     public static let anyPronoun: WordClass = [.pronounHe, .pronounShe, .pronounThey, .pronounIt]
 
@@ -63,7 +67,10 @@ public struct WordClass: OptionSet, Sendable, Hashable {
         add("they them their theirs themselves", .pronounThey)
         add("it its itself", .pronounIt)
         add("himself herself themselves itself", .reflexive)
-        add("not n't never no non nor neither none nobody nothing nowhere cannot without noone", .negation)
+        add("not n't never no non nor neither none nobody nothing nowhere cannot without noone "
+            // Written without the apostrophe, as students often do.
+            + "didnt dont doesnt wasnt werent isnt arent hasnt havent hadnt couldnt wouldnt shouldnt wont cant",
+            .negation)
         add("avoid avoids avoided avoiding avert averts averted averting prevent prevents prevented preventing",
             .negatingVerb)
         add("fail fails failed failing refuse refuses refused refusing decline declines declined declining",
@@ -84,13 +91,16 @@ public struct WordClass: OptionSet, Sendable, Hashable {
         add("image images idea ideas belief beliefs notion notions story stories impression picture claim claims "
             + "view", .disputeNoun)
         add("said claimed believed thought assumed stated suggested argued asserted", .reportingVerb)
-        add("wrong false untrue incorrect mistaken inaccurate myth nonsense", .falsehood)
+        add("wrong false untrue incorrect mistaken inaccurate myth misconception legend nonsense", .falsehood)
         add("if unless whether", .conditional)
-        add("would could might should", .modal)
+        add("would could might may should", .modal)
         add("threaten threatens threatened threatening plan plans planned planning prepare prepares prepared "
             + "preparing consider considers considered considering propose proposes proposed want wants wanted "
             + "hope hopes hoped intend intends intended demand demanded urge urged expect expected fear feared "
-            + "ready going almost nearly", .intentionVerb)
+            + "ready going", .intentionVerb)
+        add("almost nearly", .nearMiss)
+        add("went came led began broke brought fell gave took caused triggered sparked started",
+            .pastEventVerb)
         add("mr mrs ms dr st gen col lt capt adm gov sen rep pres jan feb mar apr jun jul aug sep sept oct "
             + "nov dec vs approx vol fig cf c ca jr sr prof esp incl dept govt", .abbreviation)
         add("the this that these those it he she they we i in however after before but and so then when as "

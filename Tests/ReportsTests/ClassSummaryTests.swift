@@ -102,8 +102,11 @@ import XMLSupport
     }
 
     @Test func namingAndFacade() {
-        #expect(ClassSummary.reportFileName(forEssay: "class/alice.txt", format: .html) == "alice.txt.html")
-        #expect(ClassSummary.reportFileName(forEssay: "alice.txt", format: .xml) == "alice.txt.xml")
+        #expect(ClassSummary.reportPaths(forEssays: ["class/alice.txt", "bob.docx", "period2/bob.odt"])
+            == ["class/alice", "bob", "period2/bob"])
+        // Same name in one folder (any case): both keep their extension.
+        #expect(ClassSummary.reportPaths(forEssays: ["alice.txt", "Alice.md", "notes/.hidden", "x"])
+            == ["alice.txt", "Alice.md", "notes/.hidden", "x"])
         #expect(ClassSummary.csvFileName == "summary.csv")
         #expect(ClassSummary.htmlFileName == "summary.html")
         #expect(ClassSummary.csv(reports) == CSVSummaryRenderer.render(reports))

@@ -67,7 +67,34 @@ func flagged(_ text: String, _ flag: TokenFlags) -> [String] {
             == ["if", "the", "us", "had", "invaded", "cuba", "would", "have", "followed"])
         #expect(flagged("Kennedy threatened to invade the island.", .hypothetical) == ["to", "invade", "the", "island"])
         #expect(flagged("Kennedy demanded that the Soviets remove them.", .hypothetical) == ["that", "the", "soviets", "remove", "them"])
-        #expect(flagged("The Americans could invade at any time.", .hypothetical) == ["could", "invade", "at", "any", "time"])
+        #expect(flagged("The Americans could invade at any time.", .possible) == ["could", "invade", "at", "any", "time"])
+    }
+
+    @Test func couldAndMightArePossibleNotHypothetical() {
+        #expect(flagged("From 1963 the leaders could send messages directly.", .possible) == ["could", "send", "messages", "directly"])
+        #expect(flagged("From 1963 the leaders could send messages directly.", .hypothetical).isEmpty)
+        #expect(flagged("They could have invaded.", .hypothetical) == ["could", "have", "invaded"])
+    }
+
+    @Test func invertedConditionsSoCalledAndSoBeforeASubject() {
+        #expect(flagged("Had there been a hotline, the crisis would have been shorter.", .hypothetical).prefix(5)
+            == ["had", "there", "been", "a", "hotline"])
+        #expect(flagged("The so-called red telephone never existed.", .disputed) == ["so", "called", "red", "telephone", "never", "existed"])
+        #expect(flagged("They agreed to a direct line so it could not happen again.", .negated) == ["it", "could", "happen", "again"])
+    }
+
+    @Test func aTruthVerdictDisownsTheSubject() {
+        #expect(flagged("The red telephone is a myth.", .disputed) == ["the", "red", "telephone", "myth"])
+        #expect(flagged("Castro thought the deal was wrong.", .disputed).isEmpty)
+    }
+
+    @Test func nearMissesNegationsWithoutApostrophesAndWrongToSay() {
+        #expect(flagged("The world almost went to war.", .hypothetical) == ["went", "to", "war"])
+        #expect(flagged("The missiles changed almost nothing.", .hypothetical).isEmpty)
+        #expect(flagged("The Soviets didnt build up their arsenal.", .negated) == ["build", "up", "their", "arsenal"])
+        #expect(flagged("It is wrong to say that the US had more warheads.", .disputed)
+            == ["that", "the", "us", "had", "more", "warheads"])
+        #expect(flagged("It is a mistake to think Kennedy said it.", .disputed) == ["kennedy", "said", "it"])
     }
 
     @Test func wouldWithoutHaveIsTheFutureInThePast() {
