@@ -158,11 +158,13 @@ struct EssayIndex {
             }
             let wordClass = forms.wordClass(of: tokens[index].form)
             guard let pronounClass = Self.pronounClass(wordClass) else { continue }
+            // "his brother Robert" names someone else.
+            if index + 1 < tokens.count, forms.wordClass(of: tokens[index + 1].form).contains(.familyNoun) { continue }
             let form = forms.string(of: tokens[index].form)
             let role: PronounRole = wordClass.contains(.reflexive) ? .reflexive
                 : ["him", "them"].contains(form) ? .object
                 : ["he", "she", "they"].contains(form) && opensClause(index, forms: forms) ? .clauseSubject : .other
-            guard let antecedent = antecedent(for: index, pronounClass, role: role, known: known) else { continue }
+            guard let antecedent = antecedent(for: index, pronounClass, role: role, known: known, forms: forms) else { continue }
             resolved.append((antecedent.phrase, Int32(index)))
             known.append(Mention(token: Int32(index), phrase: antecedent.phrase, classes: antecedent.classes))
         }
@@ -192,13 +194,13 @@ struct EssayIndex {
         return nil
     }
 
-    private func antecedent(for index: Int, _ pronounClass: PronounClass, role: PronounRole, known: [Mention]) -> Mention? {
+    private func antecedent(for index: Int, _ pronounClass: PronounClass, role: PronounRole, known: [Mention], forms: FormTable) -> Mention? {
         let sentence = text.sentenceOfToken[index]
         let candidates = known.reversed().filter {
             $0.classes.contains(pronounClass) && sentence - text.sentenceOfToken[Int($0.token)] <= 3
         }
         guard !candidates.isEmpty else { return nil }
-        let clauseStart = self.clauseStart(of: index)
+        let clauseStart = self.clauseStart(of: index, forms: forms)
         if role == .reflexive {
             return candidates.first { Int($0.token) >= clauseStart }
         }
@@ -215,13 +217,16 @@ struct EssayIndex {
     }
 
     /// The first token of the clause holding `index`: after the last comma, semicolon,
-    /// colon or dash before it in its sentence.
-    private func clauseStart(of index: Int) -> Int {
+    /// colon, dash or relative pronoun ("a disaster that cost him") before it.
+    private func clauseStart(of index: Int, forms: FormTable) -> Int {
         let sentence = text.sentences[Int(text.sentenceOfToken[index])]
         var position = index - 1
         while position >= sentence.tokens.lowerBound {
             let token = text.tokens[position]
             if token.kind == .punctuation, [.comma, .semicolon, .colon, .dash].contains(token.punctuation) {
+                return position + 1
+            }
+            if token.kind == .word, ["that", "which", "who", "whom"].contains(forms.string(of: token.form)) {
                 return position + 1
             }
             position -= 1

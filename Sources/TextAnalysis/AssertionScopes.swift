@@ -61,6 +61,10 @@ enum AssertionScopes {
                     }
                     continue
                 }
+                // "was not removed until October 1964" says when it happened, not that it did not.
+                // ("There was no agreement until..." still denies it at the time: only verb negation.)
+                if ["not", "n't"].contains(forms.string(of: token.form)),
+                   untilFollows(tokens, position, range, boundary, forms: forms) { continue }
                 markForward(&tokens, from: position + 1, range, boundary, words: negationWords, flag: .negated)
                 // "the invasion never happened", "the hotline did not exist": the subject too.
                 if let next, nextClass.contains(.occurrenceVerb) || followsOccurrenceVerb(tokens, next, range, forms: forms) {
@@ -105,7 +109,7 @@ enum AssertionScopes {
             }
             // "Had there been a hotline, ...", "Were the US to invade, ...": an inverted condition.
             if position == firstWord, ["had", "were", "should"].contains(forms.string(of: token.form)), let next,
-               forms.wordClass(of: tokens[next].form).contains(.subjectStart) {
+               forms.wordClass(of: tokens[next].form).contains(.subjectStart) || tokens[next].flags.contains(.capitalized) {
                 markForward(&tokens, from: position, range, boundary, words: hypotheticalWords, flag: .hypothetical)
             }
             // "the so-called red telephone".
@@ -118,6 +122,10 @@ enum AssertionScopes {
                 if nextForm == "to" || nextForm == "that" || nextForm.hasSuffix("ing") {
                     markForward(&tokens, from: next, range, boundary, words: hypotheticalWords, flag: .hypothetical)
                 }
+            }
+            // "Kennedy hoped the crisis would help him", "they wanted him removed".
+            if wordClass.contains(.wishVerb), let next, next == position + 1 {
+                markForward(&tokens, from: next, range, boundary, words: hypotheticalWords, flag: .hypothetical)
             }
             // "almost went to war" did not happen; "changed almost nothing" is a quantity.
             if wordClass.contains(.nearMiss), let next {
@@ -159,6 +167,9 @@ enum AssertionScopes {
                     let nextToken = tokens[next]
                     isBoundary = forms.wordClass(of: nextToken.form).contains(.subjectStart)
                         || (nextToken.flags.contains(.capitalized) && !nextToken.flags.contains(.lineStart))
+                        // "never forgave him and ousted him": "and" before a past verb starts a new predicate
+                        // ("or" shares the negation: "never lost an election or resigned").
+                        || (forms.string(of: token.form) == "and" && forms.string(of: nextToken.form).hasSuffix("ed"))
                 }
             default:
                 break
@@ -214,6 +225,20 @@ enum AssertionScopes {
             position -= 1
         }
         return position >= range.lowerBound && tokens[position].kind == .punctuation && tokens[position].punctuation == .question
+    }
+
+    /// Whether "until" (or "till") closes the clause a negation opens at `position`.
+    private static func untilFollows(_ tokens: [Token], _ position: Int, _ range: Range<Int>, _ boundary: [Bool], forms: FormTable) -> Bool {
+        var cursor = position + 1
+        var words = 0
+        while cursor < range.upperBound, words <= negationWords {
+            let form = forms.string(of: tokens[cursor].form)
+            if form == "until" || form == "till" { return true }
+            if boundary[cursor - range.lowerBound] { return false }
+            if tokens[cursor].isWordLike { words += 1 }
+            cursor += 1
+        }
+        return false
     }
 
     /// "whether or not" negates nothing.

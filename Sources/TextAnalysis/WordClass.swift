@@ -53,6 +53,10 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let nearMiss = WordClass(rawValue: 1 << 26)
     /// Irregular or common past verbs a near miss can govern, besides any "-ed" form.
     public static let pastEventVerb = WordClass(rawValue: 1 << 27)
+    /// hoped, feared, wanted: what they govern, with or without "that", did not (yet) happen.
+    public static let wishVerb = WordClass(rawValue: 1 << 28)
+    /// brother, wife: "his brother" is someone else, not the man "his" stands for.
+    public static let familyNoun = WordClass(rawValue: 1 << 29)
 
     public static let anyPronoun: WordClass = [.pronounHe, .pronounShe, .pronounThey, .pronounIt]
 
@@ -99,6 +103,9 @@ public struct WordClass: OptionSet, Sendable, Hashable {
             + "hope hopes hoped intend intends intended demand demanded urge urged expect expected fear feared "
             + "ready going", .intentionVerb)
         add("almost nearly", .nearMiss)
+        add("hope hopes hoped fear fears feared want wants wanted wish wishes wished expect expects expected "
+            + "worried", .wishVerb)
+        add("brother sister wife husband son daughter father mother widow family children", .familyNoun)
         add("went came led began broke brought fell gave took caused triggered sparked started",
             .pastEventVerb)
         add("mr mrs ms dr st gen col lt capt adm gov sen rep pres jan feb mar apr jun jul aug sep sept oct "

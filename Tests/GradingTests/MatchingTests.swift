@@ -110,6 +110,8 @@ import Testing
         #expect(rubric.evidence("Khrushchev backed down and the world praised him.", point: "j-praised") == nil)
         #expect(rubric.evidence("The President stood firm. Everyone praised him.", point: "j-praised") == "praised him")
         #expect(rubric.evidence("He was ousted in 1964.", point: "k-ousted") == nil)
+        #expect(rubric.evidence("For Khrushchev it was a defeat that ousted him.", point: "k-ousted") == "ousted him")
+        #expect(rubric.evidence("Kennedy and his brother were praised.", point: "j-praised") == "Kennedy and his brother were praised")
     }
 
     @Test func evidenceOffsetsPointAtTheWordsWhateverComesBefore() throws {

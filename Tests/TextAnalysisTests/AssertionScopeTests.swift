@@ -97,6 +97,14 @@ func flagged(_ text: String, _ flag: TokenFlags) -> [String] {
         #expect(flagged("It is a mistake to think Kennedy said it.", .disputed) == ["kennedy", "said", "it"])
     }
 
+    @Test func andBeforeAPastVerbNotUntilWishesAndInvertedNames() {
+        #expect(flagged("His comrades never forgave him and ousted him in 1964.", .negated) == ["forgave", "him"])
+        #expect(flagged("Khrushchev was not removed from power until October 1964.", .negated).isEmpty)
+        #expect(flagged("Had Khrushchev been removed in 1962, things would differ.", .hypothetical).prefix(4)
+            == ["had", "khrushchev", "been", "removed"])
+        #expect(flagged("Kennedy hoped the crisis would help him.", .hypothetical) == ["the", "crisis", "would", "help", "him"])
+    }
+
     @Test func wouldWithoutHaveIsTheFutureInThePast() {
         #expect(flagged("He would be ousted two years later.", .hypothetical).isEmpty)
     }
