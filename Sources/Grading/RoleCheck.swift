@@ -206,7 +206,8 @@ struct RoleCheck {
         if position == end && objectOfPreposition { return nil }
         position = skipAdverbs(from: position, in: sentence)
         guard position < sentence.upperBound, let verb = reader.word(position) else { return nil }
-        if FactCues.copulas.contains(verb) {
+        // "'s" is "is" only after a pronoun ("he's"); after a name it is a possessive.
+        if FactCues.copulas.contains(verb) && (verb != "'s" || person.isPronoun) {
             position += 1
             if position < sentence.upperBound, reader.word(position) == "as" { position += 1 }
         } else if FactCues.asVerbs.contains(verb), position + 1 < sentence.upperBound, reader.word(position + 1) == "as" {
@@ -217,7 +218,7 @@ struct RoleCheck {
             return nil
         }
         position = skipTitleFillers(from: skipAdverbs(from: position, in: sentence), in: sentence)
-        guard let role = roleAt[position], !isListedWith(role, in: sentence) else { return nil }
+        guard let role = roleAt[position], !isListedWith(role, in: sentence, afterComma: false) else { return nil }
         return role
     }
 
@@ -478,8 +479,10 @@ struct RoleCheck {
     }
 
     /// "Rusk, the Secretary of Defense and the Attorney General", "Rusk, the Secretary of
-    /// Defense, and McNamara": the title may be one item of a list, not Rusk's.
-    private func isListedWith(_ role: Mention, in sentence: Range<Int>) -> Bool {
+    /// Defense, and McNamara": the title may be one item of a list, not Rusk's. After a
+    /// comma, any "and" without a comma closing the title first reads as a list; after a
+    /// verb ("was Secretary of State and a close adviser") only another post or person does.
+    private func isListedWith(_ role: Mention, in sentence: Range<Int>, afterComma: Bool = true) -> Bool {
         var position = Int(role.span.end)
         guard position < sentence.upperBound else { return false }
         let comma = reader.isComma(position)
@@ -487,6 +490,7 @@ struct RoleCheck {
         guard position < sentence.upperBound, let word = reader.word(position), word == "and" || word == "or" else {
             return false
         }
+        if afterComma && !comma { return true }
         position += 1
         if let person = personAt[position], !person.isPronoun { return true }
         if comma { return false }  // "..., and the Secretary of Defense, McNamara": a new apposition
