@@ -146,6 +146,8 @@ struct DateCheck {
         }
         if unit.end <= spanStart {
             let gap = unit.end..<spanStart
+            // "In 1963 the crisis was still fresh": the year is the time of what is said of it.
+            if saysLaterState(after: spanEnd, in: range) { return nil }
             if isTie(gap) { return reader.wordCount(gap) }
             // "In October 1963, the crisis ...": a date opening the sentence, then a comma.
             var openingStart = unit.start
@@ -179,13 +181,30 @@ struct DateCheck {
         return false
     }
 
+    /// Whether the clause goes on to say something of the event at a later time: "(in 1963)
+    /// the crisis *was still* fresh", "*had* ended", "*was remembered*".
+    private func saysLaterState(after end: Int, in range: Range<Int>) -> Bool {
+        var position = end
+        var words = 0
+        while position < range.upperBound, words < 5, !reader.isClausePunctuation(position), !reader.isClauseWord(position) {
+            if let word = reader.word(position) {
+                if FactCues.laterState.contains(word) || FactCues.tellingWords.contains(word) { return true }
+                if reader.isWord(position) { words += 1 }
+            }
+            position += 1
+        }
+        return false
+    }
+
     /// Whether the words between a date and an event tie them: one clause, few words, and
     /// nothing that relates the date to something else.
     private func isTie(_ gap: Range<Int>) -> Bool {
         guard reader.wordCount(gap) <= Self.maximumGap else { return false }
         for position in gap {
             if reader.isClausePunctuation(position) || reader.isClauseWord(position) { return false }
-            if let word = reader.word(position), FactCues.relational.contains(word) { return false }
+            if let word = reader.word(position), FactCues.relational.contains(word) || FactCues.tellingWords.contains(word) {
+                return false
+            }
         }
         return true
     }

@@ -40,7 +40,7 @@ enum FactCues {
         "after", "became", "become", "becomes", "becoming", "until", "till", "successor", "successors", "succeeded",
         "succeed", "succeeds", "succeeding", "replaced", "replace", "replaces", "replacing", "predecessor",
         "predecessors", "preceded", "previous", "previously", "earlier", "once", "ex", "elect", "new", "next",
-        "still", "retired", "went", "go", "goes", "since", "before", "prior", "ago", "onwards", "onward",
+        "still", "retired", "since", "before", "prior", "ago", "onwards", "onward",
         "thereafter", "anymore", "longer", "outgoing", "incoming", "ousted", "removed", "resigned", "died",
         "death",
     ]
@@ -66,6 +66,14 @@ enum FactCues {
         "wrote", "written", "described", "describe", "admitted", "learned", "learnt", "reflected", "memoir",
         "memoirs", "book", "film", "article", "lecture", "interview", "speech", "talked", "spoke", "mentioned",
         "analysed", "analyzed", "researched", "taught", "anniversary",
+    ]
+
+    /// After an event whose date opens the sentence: words that speak of it at a later
+    /// time ("In 1963 the crisis *was still* fresh", "the crisis *had* long ended").
+    static let laterState: Set<String> = [
+        "still", "already", "had", "remembered", "fresh", "memory", "memories", "lesson", "lessons", "legacy",
+        "aftermath", "effects", "shadow", "haunted", "haunting", "over", "long", "behind", "forgotten", "influenced",
+        "shaped", "echoed", "continued", "loomed", "lingered", "seemed", "looked", "felt", "appeared",
     ]
 
     /// A date right after one of these is a bound or a comparison, not the date of what
@@ -106,6 +114,11 @@ enum FactCues {
     static let prepositions: Set<String> = [
         "of", "to", "for", "with", "by", "from", "than", "like", "about", "against", "unlike", "besides", "beside",
         "without", "toward", "towards", "between", "among", "including", "except",
+    ]
+    /// Words that open a phrase before a name: "*According* to Rusk, ...", "*Apart* from".
+    static let phraseOpeners: Set<String> = [
+        "according", "apart", "along", "together", "next", "after", "before", "unlike", "like", "besides", "beside",
+        "for", "with", "under", "as", "despite", "except", "thanks", "due", "including", "behind", "beyond",
     ]
     static let determiners: Set<String> = ["the", "his", "her", "their", "its", "then", "our", "this", "that"]
 

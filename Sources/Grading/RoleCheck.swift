@@ -148,7 +148,7 @@ struct RoleCheck {
         var position = Int(role.span.end)
         let sentence = sentenceRange(of: position - 1)
         guard isClauseStart(nounPhraseStart(before: Int(role.span.start), in: sentence), in: sentence) else { return nil }
-        position = skipAdverbs(from: position, in: sentence)
+        position = skipTimePhrase(from: skipAdverbs(from: position, in: sentence), in: sentence)
         guard position < sentence.upperBound, let verb = reader.word(position), FactCues.copulas.contains(verb) else {
             return nil
         }
@@ -170,7 +170,7 @@ struct RoleCheck {
         let end = Int(person.span.end)
         let sentence = sentenceRange(of: end - 1)
         guard end < sentence.upperBound, reader.isComma(end), !containsPossessive(person.span),
-              !isListItem(before: person, in: sentence) else { return nil }
+              !isListItem(before: person, in: sentence), !opensWithPreposition(person, in: sentence) else { return nil }
         let position = skipTitleFillers(from: end + 1, in: sentence)
         guard let role = roleAt[position], !isListedWith(role, in: sentence) else { return nil }
         return role
@@ -230,6 +230,8 @@ struct RoleCheck {
         let region = Int(span.start)..<Int(span.end)
         // Negated, disowned, hypothetical: no claim.
         guard !reader.anyUnasserted(region), !reader.anyUnasserted(Int(role.span.start)..<Int(role.span.end)) else { return nil }
+        // "the Secretary of State's adviser": the title belongs to someone else.
+        if Int(role.span.end) < sentence.upperBound, reader.isPossessive(Int(role.span.end)) { return nil }
         // "Vice President Johnson", "former President Eisenhower": another post or time.
         let before = Int(role.span.start) - 1
         if before >= sentence.lowerBound, let word = reader.word(before), FactCues.titleModifiers.contains(word) { return nil }
@@ -302,6 +304,11 @@ struct RoleCheck {
             guard let word = reader.word(position) else { continue }
             if FactCues.timeShift.contains(word) { return true }
             if word == "had", position + 1 < end, reader.word(position + 1) == "been" { return true }
+            // "went on to become", "would go on to lead"
+            if ["went", "go", "goes", "going"].contains(word), position + 2 < end, reader.word(position + 1) == "on",
+               reader.word(position + 2) == "to" {
+                return true
+            }
         }
         return false
     }
@@ -399,6 +406,22 @@ struct RoleCheck {
         return position
     }
 
+    /// Skips a short phrase of time before a verb: "(the President) during the crisis (was)",
+    /// "in October 1962", "throughout those days". Words only, at most five.
+    private func skipTimePhrase(from start: Int, in sentence: Range<Int>) -> Int {
+        guard start < sentence.upperBound, let first = reader.word(start),
+              ["during", "in", "throughout", "at"].contains(first) else { return start }
+        var position = start + 1
+        while position < sentence.upperBound, position - start <= 5, let word = reader.word(position),
+              !FactCues.copulas.contains(word), !reader.isClauseWord(position) {
+            position += 1
+        }
+        guard position < sentence.upperBound, let word = reader.word(position), FactCues.copulas.contains(word) else {
+            return start
+        }
+        return position
+    }
+
     /// Skips what may stand between a comma or verb and a title: "the (then)", "his",
     /// "Kennedy's", "America's".
     private func skipTitleFillers(from start: Int, in sentence: Range<Int>) -> Int {
@@ -459,6 +482,20 @@ struct RoleCheck {
         guard let word = reader.word(previous) else { return false }
         if word == "as" { return isClauseStart(previous, in: sentence) }
         return FactCues.clauseOpeners.contains(word)
+    }
+
+    /// "Unlike Rusk, the Secretary of Defense wanted...", "According to Rusk, ...": the comma
+    /// closes an opening phrase; what follows is the clause's subject, not an apposition.
+    private func opensWithPreposition(_ person: Mention, in sentence: Range<Int>) -> Bool {
+        var position = Int(person.span.start) - 1
+        var steps = 0
+        while position >= sentence.lowerBound, steps < 2, let word = reader.word(position),
+              FactCues.prepositions.contains(word) || FactCues.phraseOpeners.contains(word) {
+            if isClauseStart(position, in: sentence) { return true }
+            position -= 1
+            steps += 1
+        }
+        return false
     }
 
     /// "Bundy, McNamara, the Secretary of State": a name in a list, not in apposition.

@@ -176,6 +176,10 @@ enum TinyFactSet {
         // A list of names, then a title: not an apposition to Alder.
         expectNone("Cedar met Birch, Alder, the Foreign Minister and the generals.")
         expectNone("Alder, the Foreign Minister and the generals met.")
+        // An opening phrase, then the subject: no apposition.
+        expectNone("Unlike Alder, the Foreign Minister wanted to wait.")
+        expectNone("According to Alder, the Foreign Minister had lied.")
+        expectSlip("Cedar spoke to Alder, the Foreign Minister, at noon.", "alder-title", evidence: "Alder, the Foreign Minister")
     }
 
     @Test func relativeClauseAndCopula() {
@@ -186,6 +190,9 @@ enum TinyFactSet {
         expectSlip("Alder served as Foreign Minister.", "alder-title", evidence: "Alder served as Foreign Minister")
         expectSlip("Cedar appointed Alder as Foreign Minister.", "alder-title", evidence: "Alder as Foreign Minister")
         expectSlip("The Foreign Minister was Alder.", "alder-title", evidence: "Foreign Minister was Alder")
+        expectSlip("The Foreign Minister in those weeks was Tom Alder.", "alder-title",
+                   evidence: "Foreign Minister in those weeks was Tom Alder")
+        expectNone("Alder was the Foreign Minister's closest rival.")
         expectNone("Alder was more cautious than the Foreign Minister.")
         expectNone("The brother of Alder was Foreign Minister.")
     }
@@ -206,6 +213,7 @@ enum TinyFactSet {
 
     @Test func timeShiftsAndOtherTimes() {
         expectNone("Alder later became Foreign Minister.")
+        expectNone("Alder went on to be Foreign Minister.")
         expectNone("The former Foreign Minister Alder retired to the coast.")
         expectNone("Vice President Dunmore stood beside Cedar.")
         // Dunmore was President from 1956: fine when the sentence says so or says nothing.
