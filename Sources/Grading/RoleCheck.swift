@@ -170,9 +170,16 @@ struct RoleCheck {
         let end = Int(person.span.end)
         let sentence = sentenceRange(of: end - 1)
         guard end < sentence.upperBound, reader.isComma(end), !containsPossessive(person.span),
-              !isListItem(before: person, in: sentence), !opensWithPreposition(person, in: sentence) else { return nil }
+              !isListItem(before: person, in: sentence) else { return nil }
         let position = skipTitleFillers(from: end + 1, in: sentence)
         guard let role = roleAt[position], !isListedWith(role, in: sentence) else { return nil }
+        // After an opening phrase ("Unlike Rusk, the Secretary of Defense wanted ...") the
+        // title starts the main clause, unless a comma closes it as an apposition ("With
+        // McNamara, the Attorney General, arguing for ...").
+        if opensWithPreposition(person, in: sentence) {
+            let after = Int(role.span.end)
+            guard after >= sentence.upperBound || reader.isComma(after) else { return nil }
+        }
         return role
     }
 

@@ -179,6 +179,8 @@ enum TinyFactSet {
         // An opening phrase, then the subject: no apposition.
         expectNone("Unlike Alder, the Foreign Minister wanted to wait.")
         expectNone("According to Alder, the Foreign Minister had lied.")
+        expectSlip("The Cabinet was split, with Alder, the Foreign Minister, arguing for war.", "alder-title",
+                   evidence: "Alder, the Foreign Minister")
         expectSlip("Cedar spoke to Alder, the Foreign Minister, at noon.", "alder-title", evidence: "Alder, the Foreign Minister")
     }
 
