@@ -141,6 +141,11 @@ struct DateCheck {
             let gap = spanEnd..<unit.start
             // "the Bay of Pigs (1962)"
             if gap.count == 1, reader.isPunctuation(gap.lowerBound, [.openBracket]) { return 0 }
+            // "the Test Ban Treaty, signed in 1965,": a participle dating what it follows.
+            if gap.count == 3, reader.isComma(gap.lowerBound), isDatingParticiple(gap.lowerBound + 1),
+               let preposition = reader.word(gap.lowerBound + 2), preposition == "in" || preposition == "on" {
+                return 1
+            }
             guard isTie(gap) else { return nil }
             return reader.wordCount(gap)
         }
@@ -164,6 +169,16 @@ struct DateCheck {
             return reader.wordCount(rest) + 1
         }
         return nil
+    }
+
+    /// "signed", "held", "fought": a past participle that dates the thing before it, not a
+    /// later act on it ("extended", "revised").
+    private func isDatingParticiple(_ position: Int) -> Bool {
+        guard reader.tokens[position].kind == .word, let word = reader.word(position) else { return false }
+        if FactCues.laterActs.contains(word) || FactCues.relational.contains(word) || FactCues.tellingWords.contains(word) {
+            return false
+        }
+        return word.hasSuffix("ed") || ["held", "fought", "begun", "made", "won", "lost", "built", "drawn", "set"].contains(word)
     }
 
     /// Whether a word just before the event (in its clause) makes it the subject of a

@@ -76,6 +76,14 @@ enum FactCues {
         "shaped", "echoed", "continued", "loomed", "lingered", "seemed", "looked", "felt", "appeared",
     ]
 
+    /// Participles of later acts on something that already existed: "the treaty, *extended*
+    /// in 1995".
+    static let laterActs: Set<String> = [
+        "extended", "replaced", "superseded", "expanded", "amended", "updated", "renewed", "revised", "modified",
+        "broken", "violated", "cited", "ended", "abandoned", "abolished", "cancelled", "canceled", "upgraded",
+        "reviewed", "joined", "ratified", "renounced", "suspended", "tested", "used", "studied",
+    ]
+
     /// A date right after one of these is a bound or a comparison, not the date of what
     /// is beside it: "*by* 1963", "*after* October 1962", "*until* 1964", "*than* 1961".
     static let relationalBeforeDate: Set<String> = [

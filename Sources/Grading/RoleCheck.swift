@@ -133,13 +133,18 @@ struct RoleCheck {
         if let person = personAt[position], !person.isPronoun, !containsPossessive(person.span) {
             return person
         }
-        // Title, comma, name at the start of a clause: "The Secretary of State (at the time),
-        // Dean Rusk, said".
+        // Title, comma, name: "The Secretary of State (at the time), Dean Rusk, said" at the
+        // start of a clause; elsewhere only when the name ends there too ("Kennedy relied on
+        // his Secretary of State, Dean Rusk."), since "After meeting the Secretary of State,
+        // McNamara decided" makes the name the subject of what follows.
         let comma = skipAdverbs(from: end, in: sentence)
         guard fillers == 0, comma < sentence.upperBound, reader.isComma(comma), comma + 1 < sentence.upperBound,
               let person = personAt[comma + 1], !person.isPronoun, !containsPossessive(person.span),
-              isClauseStart(nounPhraseStart(before: Int(role.span.start), in: sentence), in: sentence),
               !isListItem(after: person, in: sentence) else { return nil }
+        if isClauseStart(nounPhraseStart(before: Int(role.span.start), in: sentence), in: sentence) { return person }
+        let after = Int(person.span.end)
+        guard after >= sentence.upperBound || reader.isPunctuation(after, [.comma, .period, .semicolon, .exclamation, .closeBracket])
+        else { return nil }
         return person
     }
 
@@ -483,12 +488,42 @@ struct RoleCheck {
         // Emoji and other symbols say nothing about clauses.
         while previous >= sentence.lowerBound, reader.tokens[previous].kind == .symbol { previous -= 1 }
         if previous < sentence.lowerBound { return true }
+        var opening = position
+        while opening > sentence.lowerBound,
+              !reader.isPunctuation(opening - 1, [.colon, .semicolon, .dash, .bullet, .heading, .openBracket, .quote]) {
+            opening -= 1
+        }
+        if opensWithTime(opening..<position) { return true }
         if reader.isPunctuation(previous, [.comma, .semicolon, .colon, .dash, .openBracket, .bullet, .heading, .quote]) {
             return true
         }
         guard let word = reader.word(previous) else { return false }
         if word == "as" { return isClauseStart(previous, in: sentence) }
         return FactCues.clauseOpeners.contains(word)
+    }
+
+    /// A sentence opening with a time and no comma: "In 1962 (the Soviet leader ...)",
+    /// "During the crisis (the US President ...)", "In October 1962".
+    private func opensWithTime(_ range: Range<Int>) -> Bool {
+        let words = range.filter { reader.tokens[$0].kind != .symbol && reader.tokens[$0].kind != .punctuation }
+        guard words.count >= 2, words.count <= 6, let first = reader.word(words[0]),
+              ["in", "during", "throughout", "at", "on"].contains(first) else { return false }
+        var sawTime = false
+        for position in words.dropFirst() {
+            guard let word = reader.word(position) else { return false }
+            if reader.year(at: position) != nil || reader.decade(at: position) != nil || FactCues.months[word] != nil
+                || isEventWord(position) {
+                sawTime = true
+            } else if !["the", "this", "that", "those", "these", "early", "late", "mid", "of"].contains(word),
+                      reader.tokens[position].kind != .number {
+                return false
+            }
+        }
+        return sawTime
+    }
+
+    private func isEventWord(_ position: Int) -> Bool {
+        eventSpans.contains { spans in spans.contains { Int($0.start) <= position && position < Int($0.end) } }
     }
 
     /// "Unlike Rusk, the Secretary of Defense wanted...", "According to Rusk, ...": the comma

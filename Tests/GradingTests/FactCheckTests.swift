@@ -165,6 +165,11 @@ enum TinyFactSet {
         expectNone("The Foreign Minister, Anna Birch, and the Minister of Defence, Tom Alder, sat together.")
         // A list after the title: the title is not Alder's.
         expectNone("The Foreign Minister, Alder and Cedar met at noon.")
+        // Elsewhere, only a name that ends there is in apposition.
+        expectSlip("Cedar relied on his Foreign Minister, Tom Alder.", "alder-title", evidence: "Foreign Minister, Tom Alder")
+        expectNone("After meeting the Foreign Minister, Alder changed his mind.")
+        // A time opening the sentence without a comma still leaves the title at a clause start.
+        expectSlip("In 1952 the Foreign Minister, Alder, flew to the harbour.", "alder-title", evidence: "Foreign Minister, Alder")
     }
 
     @Test func apposition() {
@@ -225,6 +230,8 @@ enum TinyFactSet {
         expectNone("Dunmore, who replaced Cedar in 1956, was a popular President.")
         // ... but not when the sentence is about the focus.
         expectSlip("In 1952 President Dunmore closed the harbour.", "head-of-state", evidence: "President Dunmore")
+        expectSlip("In 1952 the President of the Republic was Dunmore.", "head-of-state",
+                   evidence: "President of the Republic was Dunmore")
         expectSlip("During the Harbour Crisis, President Dunmore closed the port.", "head-of-state", evidence: "President Dunmore")
         // "at the time" points back to the sentence before.
         expectSlip("The Harbour Crisis began in March. The President at the time, Dunmore, closed the port.",
@@ -282,6 +289,9 @@ enum TinyFactSet {
         expectSlip("The Harbour Crisis of '53 was short.", "harbour-year", evidence: "Harbour Crisis of '53")
         expectNone("The Harbour Crisis was in 1952.")
         expectNone("The Harbour Crisis was in March 1952.")
+        // A participle after a comma dates what it follows; a later act on it does not.
+        expectSlip("The Treaty of Elm, signed in 1956, mattered.", "any-date", evidence: "Treaty of Elm, signed in 1956")
+        expectNone("The Treaty of Elm, extended in 1960, mattered.")
     }
 
     @Test func relationalWordsRangesAndDecadesTieNothing() {
