@@ -80,6 +80,12 @@ struct EssayIndex {
             var position = next
             while position < tokens.count, text.sentenceOfToken[position] == sentence {
                 let token = tokens[position]
+                // The period of an initial ("Robert F. Kennedy") is no word: a term
+                // written with or without it matches either way.
+                if isPeriodOfInitial(position) {
+                    position += 1
+                    continue
+                }
                 if entries(position).contains(slot.entry) && meets(slot.caseRequirement, token, sentence: Int(sentence)) {
                     found = position
                     break
@@ -93,6 +99,16 @@ struct EssayIndex {
             next = match + 1
         }
         return next
+    }
+
+    /// A period right after a one-letter word, with no space between: "F." in "John F. Kennedy".
+    private func isPeriodOfInitial(_ position: Int) -> Bool {
+        let tokens = text.tokens
+        let token = tokens[position]
+        guard token.kind == .punctuation, token.punctuation == .period, position > 0 else { return false }
+        let previous = tokens[position - 1]
+        return previous.kind == .word && previous.end == token.start && previous.end - previous.start == 1
+            && text.sentenceOfToken[position - 1] == text.sentenceOfToken[position]
     }
 
     /// Case matters only where the writer used case: in a sentence typed all in

@@ -73,17 +73,25 @@ public final class GradingSession {
         var findings: [(Span, SlipFinding)] = []
         for (offset, compiledSlip) in compiled.slips.enumerated() where slipIndex == nil || slipIndex == offset {
             var spans: [Span] = []
+            // Placeholder values of the fact check behind a span ({person}, {year}...).
+            var details: [Span: [String: String]] = [:]
             if let node = compiledSlip.node { spans += evaluator.evaluate(node) }
             for check in compiledSlip.slip.checks {
-                spans += checker.violations(of: check, slipIndex: offset).map(\.span)
+                for violation in checker.violations(of: check, slipIndex: offset) {
+                    spans.append(violation.span)
+                    details[violation.span] = details[violation.span] ?? violation.details
+                }
             }
             // One finding per sentence: its tightest match.
             let bySentence = Dictionary(grouping: spans, by: { index.sentence(of: $0.start) })
             for span in bySentence.values.compactMap({ evaluator.best($0) }) {
                 let slip = compiledSlip.slip
-                findings.append((span, SlipFinding(id: slip.id, severity: slip.severity, message: slip.message,
-                                                   correction: slip.correction, source: slip.source,
-                                                   evidence: evidence(span, in: index.text))))
+                let values = SlipPlaceholders.defaults(for: slip, facts: compiled.set.facts)
+                    .merging(details[span] ?? [:], uniquingKeysWith: { _, found in found })
+                findings.append((span, SlipFinding(id: slip.id, severity: slip.severity,
+                                                   message: SlipPlaceholders.fill(slip.message, with: values),
+                                                   correction: SlipPlaceholders.fill(slip.correction, with: values),
+                                                   source: slip.source, evidence: evidence(span, in: index.text))))
             }
         }
         return findings.sorted { $0.0 < $1.0 }.map(\.1)
