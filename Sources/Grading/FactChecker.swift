@@ -62,12 +62,14 @@ struct FactChecker {
         }
     }
 
-    private func reader() -> TokenReader { TokenReader(text: index.text, forms: forms) }
+    private func reader() -> TokenReader {
+        TokenReader(text: index.text, forms: forms, focus: compiled.set.facts?.focus)
+    }
 
     /// Where each event of the fact base is mentioned, by event index.
     private mutating func eventSpans() -> [[Span]] {
         if let cached = eventSpanCache { return cached }
-        var evaluator = ExpressionEvaluator(compiled: compiled, index: index)
+        var evaluator = ExpressionEvaluator(compiled: compiled, index: index, strict: true)
         let spans = compiled.events.map { evaluator.evaluate($0.node) }
         eventSpanCache = spans
         return spans
@@ -123,11 +125,20 @@ struct TokenReader {
     let forms: FormTable
     /// Normalized form of every token ("" for symbols).
     let words: [String]
+    /// Four-digit numbers read as years: within three centuries of the fact base's
+    /// focus, so "1779" counts for a set about the 18th century and "5000 warheads" never.
+    let years: ClosedRange<Int>
+    /// The century "'62" belongs to: the focus's.
+    let century: Int
 
-    init(text: AnalyzedText, forms: FormTable) {
+    init(text: AnalyzedText, forms: FormTable, focus: FactPeriod? = nil) {
         self.text = text
         self.forms = forms
         words = text.tokens.map { $0.kind == .symbol ? "" : forms.string(of: $0.form) }
+        let from = focus?.from.year ?? 1900
+        let to = focus?.to.year ?? 2000
+        years = max(1000, from - 300)...min(2999, max(from - 300, to + 300))
+        century = from / 100 * 100
     }
 
     var tokens: [Token] { text.tokens }
@@ -207,13 +218,13 @@ struct TokenReader {
         guard token.kind == .number else { return nil }
         let digits = Array(words[position].utf8)
         guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        if digits.count == 4, let value = Int(words[position]), (1900...2099).contains(value) { return value }
+        if digits.count == 4, let value = Int(words[position]), years.contains(value) { return value }
         // "'62": an apostrophe right before two digits.
         if digits.count == 2, position > 0, let value = Int(words[position]) {
             let previous = text.tokens[position - 1]
             if previous.kind == .punctuation, previous.punctuation == .quote, previous.end == token.start,
                previous.flags.contains(.spaceBefore) {
-                return 1900 + value
+                return century + value
             }
         }
         return nil

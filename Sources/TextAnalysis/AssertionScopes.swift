@@ -123,8 +123,10 @@ enum AssertionScopes {
                     markForward(&tokens, from: next, range, boundary, words: hypotheticalWords, flag: .hypothetical)
                 }
             }
-            // "Kennedy hoped the crisis would help him", "they wanted him removed".
-            if wordClass.contains(.wishVerb), let next, next == position + 1 {
+            // "Kennedy hoped the crisis would help him", "they wanted him removed": a clause
+            // (a modal, "to" or a participle soon after), not a thing ("feared the 1953 crisis").
+            if wordClass.contains(.wishVerb), let next, next == position + 1,
+               governsClause(tokens, from: next, range, boundary, forms: forms) {
                 markForward(&tokens, from: next, range, boundary, words: hypotheticalWords, flag: .hypothetical)
             }
             // "almost went to war" did not happen; "changed almost nothing" is a quantity.
@@ -225,6 +227,22 @@ enum AssertionScopes {
             position -= 1
         }
         return position >= range.lowerBound && tokens[position].kind == .punctuation && tokens[position].punctuation == .question
+    }
+
+    /// Whether a modal, "to" or an "-ed" participle comes within four words, in the clause.
+    private static func governsClause(_ tokens: [Token], from start: Int, _ range: Range<Int>, _ boundary: [Bool], forms: FormTable) -> Bool {
+        var cursor = start
+        var words = 0
+        while cursor < range.upperBound, words < 4 {
+            if boundary[cursor - range.lowerBound] { return false }
+            let form = forms.string(of: tokens[cursor].form)
+            if forms.wordClass(of: tokens[cursor].form).contains(.modal) || form == "to" || (form.hasSuffix("ed") && cursor > start) {
+                return true
+            }
+            if tokens[cursor].isWordLike { words += 1 }
+            cursor += 1
+        }
+        return false
     }
 
     /// Whether "until" (or "till") closes the clause a negation opens at `position`.
