@@ -27,8 +27,12 @@ struct EssayIndex {
     /// Sorted spans by phrase id.
     private(set) var occurrences: [Int32: [Span]] = [:]
 
+    /// Token positions of periods that phrases skip (see `abbreviationPeriods(in:forms:)`).
+    private let abbreviationPeriods: Set<Int>
+
     init(text: AnalyzedText, compiled: CompiledRubricSet, forms: FormTable, entriesOfForm: (Int32) -> [Int32]) {
         self.text = text
+        abbreviationPeriods = Self.abbreviationPeriods(in: text, forms: forms)
         findPhrases(compiled, entriesOfForm)
         resolvePronouns(compiled, forms: forms)
         for key in occurrences.keys { occurrences[key]!.sort() }
@@ -80,9 +84,9 @@ struct EssayIndex {
             var position = next
             while position < tokens.count, text.sentenceOfToken[position] == sentence {
                 let token = tokens[position]
-                // The period of an initial ("Robert F. Kennedy") is no word: a term
-                // written with or without it matches either way.
-                if isPeriodOfInitial(position) {
+                // The period of an initial or abbreviation ("Robert F. Kennedy", "Sec. of
+                // State") is no word: a term written with or without it matches either way.
+                if abbreviationPeriods.contains(position) {
                     position += 1
                     continue
                 }
@@ -101,14 +105,21 @@ struct EssayIndex {
         return next
     }
 
-    /// A period right after a one-letter word, with no space between: "F." in "John F. Kennedy".
-    private func isPeriodOfInitial(_ position: Int) -> Bool {
+    /// Periods right after an initial or a known abbreviation, with no space between:
+    /// "F." in "John F. Kennedy", "Sec." in "Sec. of State".
+    private static func abbreviationPeriods(in text: AnalyzedText, forms: FormTable) -> Set<Int> {
+        var positions = Set<Int>()
         let tokens = text.tokens
-        let token = tokens[position]
-        guard token.kind == .punctuation, token.punctuation == .period, position > 0 else { return false }
-        let previous = tokens[position - 1]
-        return previous.kind == .word && previous.end == token.start && previous.end - previous.start == 1
-            && text.sentenceOfToken[position - 1] == text.sentenceOfToken[position]
+        for position in tokens.indices.dropFirst() {
+            let token = tokens[position], previous = tokens[position - 1]
+            guard token.kind == .punctuation, token.punctuation == .period, previous.kind == .word,
+                  previous.end == token.start, text.sentenceOfToken[position - 1] == text.sentenceOfToken[position]
+            else { continue }
+            if previous.end - previous.start == 1 || forms.wordClass(of: previous.form).contains(.abbreviation) {
+                positions.insert(position)
+            }
+        }
+        return positions
     }
 
     /// Case matters only where the writer used case: in a sentence typed all in

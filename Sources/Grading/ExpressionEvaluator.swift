@@ -76,7 +76,7 @@ struct ExpressionEvaluator {
             return true
         case .affirmed:
             // Stated as having happened: not negated, not disowned, not merely possible or intended.
-            let excluded: TokenFlags = strict ? [.negated, .disputed, .hypothetical, .possible] : [.negated, .disputed, .hypothetical]
+            let excluded: TokenFlags = strict ? [.negated, .disputed, .hypothetical, .hedged] : [.negated, .disputed, .hypothetical]
             for position in span.start..<span.end where !tokens[Int(position)].flags.isDisjoint(with: excluded) {
                 return false
             }
@@ -136,7 +136,9 @@ struct ExpressionEvaluator {
             return
         }
         for candidate in candidates[depth] {
-            if node.ordered, let last = chosen.last, candidate.start < last.end { continue }
+            // In order of where they start: a child may sit inside a gapped phrase before it
+            // ("tore *Moscow and Beijing* apart").
+            if node.ordered, let last = chosen.last, candidate.start <= last.start { continue }
             if chosen.contains(where: { $0.clashes(with: candidate) }) { continue }
             if let within = node.within {
                 let start = min(candidate.start, chosen.map(\.start).min() ?? candidate.start)

@@ -170,11 +170,13 @@ struct RoleCheck {
         return person
     }
 
-    /// "McNamara, the Secretary of State"; "Dean Rusk, Kennedy's Secretary of Defense".
+    /// "McNamara, the Secretary of State"; "Dean Rusk, Kennedy's Secretary of Defense";
+    /// "McNamara (Sec. of State)".
     private func apposition(_ person: Mention) -> Mention? {
         let end = Int(person.span.end)
         let sentence = sentenceRange(of: end - 1)
-        guard end < sentence.upperBound, reader.isComma(end), !containsPossessive(person.span),
+        guard end < sentence.upperBound, reader.isComma(end) || reader.isPunctuation(end, [.openBracket]),
+              !containsPossessive(person.span),
               !isListItem(before: person, in: sentence) else { return nil }
         let position = skipTitleFillers(from: end + 1, in: sentence)
         guard let role = roleAt[position], !isListedWith(role, in: sentence) else { return nil }

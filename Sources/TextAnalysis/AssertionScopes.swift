@@ -10,7 +10,8 @@
 /// - `hypothetical`: conditions ("if the US had invaded", "had there been"), modals
 ///   with "have" ("would have invaded"; not "would be ousted", the future in the past),
 ///   intentions ("threatened to invade", "demanded that they remove", "almost went to war").
-/// - `possible`: "could send", "might invade": points may count it, slips never do.
+/// - `hedged`: "could send", "might invade", "it is sometimes said that", "some people
+///   believe": points may count it, slips never do.
 ///
 /// Scopes end at clause boundaries: punctuation inside the sentence, words such as
 /// but, although, which, because, and "and"/"or" when a new subject follows.
@@ -104,7 +105,7 @@ enum AssertionScopes {
                 if forms.string(of: tokens[next].form) == "have" || modal == "should" {
                     markForward(&tokens, from: position, range, boundary, words: hypotheticalWords, flag: .hypothetical)
                 } else if modal != "would" {
-                    markForward(&tokens, from: position, range, boundary, words: hypotheticalWords, flag: .possible)
+                    markForward(&tokens, from: position, range, boundary, words: hypotheticalWords, flag: .hedged)
                 }
             }
             // "Had there been a hotline, ...", "Were the US to invade, ...": an inverted condition.
@@ -135,6 +136,10 @@ enum AssertionScopes {
                 if nextForm.hasSuffix("ed") || forms.wordClass(of: tokens[next].form).contains(.pastEventVerb) {
                     markForward(&tokens, from: next, range, boundary, words: hypotheticalWords, flag: .hypothetical)
                 }
+            }
+            // "It is often said that X", "some people believe X": X is reported, not asserted.
+            if let end = reportedClaimEnd(tokens, position, range, forms: forms) {
+                markForward(&tokens, from: end, range, boundary, words: disputeWords, flag: .hedged)
             }
             // "It is wrong to say that X": X is disowned.
             if let end = verdictToSayEnd(tokens, position, range, forms: forms) {
@@ -320,6 +325,41 @@ enum AssertionScopes {
                 || ["say", "claim", "think", "believe", "argue", "suggest", "assume", "state"].contains(forms.string(of: tokens[say].form))
         else { return nil }
         return say + 1
+    }
+
+    /// At "it" in "it is (often) said that", or at "some"/"many"/"people"/"others" in
+    /// "some (people) believe": where the reported statement starts.
+    private static func reportedClaimEnd(_ tokens: [Token], _ position: Int, _ range: Range<Int>, forms: FormTable) -> Int? {
+        let form = forms.string(of: tokens[position].form)
+        var cursor = position
+        if form == "it" {
+            guard let verb = nextWord(tokens, after: position, in: range),
+                  forms.wordClass(of: tokens[verb].form).contains(.beVerb) else { return nil }
+            cursor = verb
+            while let next = nextWord(tokens, after: cursor, in: range), forms.string(of: tokens[next].form).hasSuffix("ly")
+                    || ["also", "still", "often", "sometimes", "now", "even"].contains(forms.string(of: tokens[next].form)) {
+                cursor = next
+            }
+            guard let reported = nextWord(tokens, after: cursor, in: range),
+                  forms.wordClass(of: tokens[reported].form).contains(.reportingVerb)
+                    || ["rumoured", "rumored", "reported", "alleged"].contains(forms.string(of: tokens[reported].form))
+            else { return nil }
+            return reported + 1
+        }
+        guard ["some", "many", "people", "others"].contains(form),
+              position == range.lowerBound || !tokens[position - 1].isWordLike
+                || forms.wordClass(of: tokens[position - 1].form).contains(.clauseBoundary)
+        else { return nil }
+        if let next = nextWord(tokens, after: cursor, in: range),
+           ["people", "students", "writers", "books", "textbooks", "films", "accounts", "sources", "americans", "commentators"]
+            .contains(forms.string(of: tokens[next].form)) {
+            cursor = next
+        }
+        guard let verb = nextWord(tokens, after: cursor, in: range),
+              ["say", "said", "claim", "claimed", "believe", "believed", "think", "thought", "suggest", "suggested",
+               "argue", "argued", "imagine", "imagined", "assume", "assumed"].contains(forms.string(of: tokens[verb].form))
+        else { return nil }
+        return verb + 1
     }
 
     /// "is a mistake" / "is misleading", which only disown in "it is a mistake to say".

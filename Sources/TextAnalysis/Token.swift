@@ -50,9 +50,10 @@ public struct TokenFlags: OptionSet, Sendable, Hashable {
     public static let acronym = TokenFlags(rawValue: 1 << 8)
     /// White space (or the start of text) right before the token.
     public static let spaceBefore = TokenFlags(rawValue: 1 << 9)
-    /// Said to be possible, not to have happened: "could send messages", "might invade".
-    /// A point may accept it; a slip never triggers on it.
-    public static let possible = TokenFlags(rawValue: 1 << 10)
+    /// Hedged: said to be possible ("could send messages", "might invade") or reported as
+    /// others' claim ("it is sometimes said that", "some people believe"). A point may
+    /// accept it; a slip never triggers on it.
+    public static let hedged = TokenFlags(rawValue: 1 << 10)
 }
 
 /// One token: a span of the original UTF-8 bytes and its interned normalized form.

@@ -109,7 +109,7 @@ public struct WordClass: OptionSet, Sendable, Hashable {
         add("went came led began broke brought fell gave took caused triggered sparked started",
             .pastEventVerb)
         add("mr mrs ms dr st gen col lt capt adm gov sen rep pres jan feb mar apr jun jul aug sep sept oct "
-            + "nov dec vs approx vol fig cf c ca jr sr prof esp incl dept govt", .abbreviation)
+            + "nov dec vs approx vol fig cf c ca jr sr prof esp incl dept govt sec secy def amb min asst", .abbreviation)
         add("the this that these those it he she they we i in however after before but and so then when as "
             + "on by at although there his their its our a an meanwhile finally first second third also "
             + "today even yet while since because what why how", .sentenceStarter)

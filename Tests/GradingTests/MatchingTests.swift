@@ -34,6 +34,8 @@ import Testing
         let ordered = try InlineRubric(match: "<all ordered=\"yes\"><term>pledge</term><term polarity=\"any\">invade</term></all>")
         #expect(ordered.evidence("A pledge not to invade.") != nil)
         #expect(ordered.evidence("To invade was to break the pledge.") == nil)
+        let held = try InlineRubric(match: "<all ordered=\"yes\"><term>tore ... apart</term><term>Moscow</term></all>")
+        #expect(held.evidence("It tore Moscow and Beijing apart.") == "tore Moscow and Beijing apart")
         let without = try InlineRubric(match: """
             <all within="8"><term>remove</term><term>missile</term><without within="3"><term>Turkey</term></without></all>
             """)
