@@ -1,0 +1,39 @@
+import Foundation
+
+/// Reads one essay from a file or from bytes. See `Essay` for the text conventions; every
+/// failure is an `IngestError` naming the file and why, in one line.
+public enum EssayReader {
+    /// Reads the file at `url`, its format chosen by its extension.
+    /// - Parameter displayName: the name used in the essay and in errors; the file name when nil.
+    public static func read(_ url: URL, displayName: String? = nil, limits: IngestLimits = .init()) throws(IngestError) -> Essay {
+        let name = displayName ?? url.lastPathComponent
+        guard let format = EssayFormat(fileExtension: url.pathExtension) else {
+            let ext = url.pathExtension
+            throw IngestError(file: name, reason: ext.isEmpty ? "not an essay format (no file extension)" : "not an essay format (.\(ext))")
+        }
+        let bytes = try FileBytes.read(path: url.path, display: name, maxBytes: limits.maxFileBytes)
+        return try read(bytes: bytes, format: format, name: name, limits: limits)
+    }
+
+    /// Reads bytes as the given format. `name` names the essay and its errors.
+    public static func read(bytes: [UInt8], format: EssayFormat, name: String, limits: IngestLimits = .init()) throws(IngestError) -> Essay {
+        guard bytes.count <= max(limits.maxFileBytes, 0) else {
+            throw IngestError(file: name, reason: "too large (\(ByteCount.text(UInt64(bytes.count))); the limit is \(ByteCount.text(UInt64(max(limits.maxFileBytes, 0)))))")
+        }
+        switch format {
+        case .text:
+            let decoded = try TextDecoder.decode(bytes, file: name)
+            return Essay(name: name, text: decoded.text, warnings: decoded.warnings, format: .text)
+        case .markdown:
+            let decoded = try TextDecoder.decode(bytes, file: name)
+            return Essay(name: name, text: MarkdownConverter.convert(decoded.text), warnings: decoded.warnings, format: .markdown)
+        case .html:
+            let converted = try HTMLConverter.convert(bytes, file: name)
+            return Essay(name: name, text: converted.text, warnings: converted.warnings, format: .html)
+        case .docx:
+            return try DocxReader.read(bytes, name: name, limits: limits)
+        case .odt:
+            return try OdtReader.read(bytes, name: name, limits: limits)
+        }
+    }
+}
