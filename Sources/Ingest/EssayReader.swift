@@ -1,7 +1,26 @@
 import Foundation
 
-/// Reads one essay from a file or from bytes. See `Essay` for the text conventions; every
-/// failure is an `IngestError` naming the file and why, in one line.
+/// Reads one essay from a file or from bytes; every failure is an `IngestError` naming the
+/// file and why, in one line. Never crashes, never touches the network; time and memory are
+/// linear in the input and bounded by `IngestLimits`.
+///
+/// The text conventions are on `Essay`. Per format:
+///
+/// - **Text** (`TextDecoder`): UTF-8 (BOM removed), UTF-16/UTF-32 with a BOM, UTF-16 without
+///   one; mostly-valid UTF-8 repaired with U+FFFD and a warning counting the places; other
+///   text read as Windows-1252 with a warning. Line endings are kept as they are (the
+///   tokenizer handles CRLF). NUL characters are removed with a warning; binary content
+///   is refused ("not a text file"). An empty file is an empty essay, not an error.
+/// - **Markdown** (`MarkdownConverter`, `MarkdownInline`): markup removed, words kept;
+///   headings `#`-marked, list items "- " lines, code fences kept verbatim, images, link
+///   targets, footnotes and HTML comments dropped, table cells one per line.
+/// - **HTML** (`HTMLConverter`): body text only, blocks break lines, entities decoded,
+///   whitespace collapsed; charset from a BOM or `<meta>`, else as for text.
+/// - **.docx** (`DocxReader`) and **.odt** (`OdtReader`): the main XML part only (no
+///   footnotes, comments, headers or deleted text); author from the metadata part. A zip
+///   entry is refused when its declared or actual size passes the limit, or it compresses
+///   suspiciously well; documents declaring XML entities are refused. An .odt named .docx
+///   (and the reverse) is read for what it is, with a warning.
 public enum EssayReader {
     /// Reads the file at `url`, its format chosen by its extension.
     /// - Parameter displayName: the name used in the essay and in errors; the file name when nil.

@@ -27,7 +27,7 @@ struct OfficePackage {
     private static func whatItIs(_ bytes: [UInt8]) -> String {
         if bytes.starts(with: Array("%PDF-".utf8)) { return "it is a PDF" }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            return "it is an old-style Word .doc file or a password-protected document; save it as .docx without a password"
+            return "it is an old-style Word .doc file or a password-protected document; save it again as .docx or .odt without a password"
         }
         if bytes.starts(with: Array("{\\rtf".utf8)) { return "it is an RTF document; save it as .docx" }
         if bytes.starts(with: Array("<?xml".utf8)) || bytes.starts(with: [0xEF, 0xBB, 0xBF, 0x3C]) {

@@ -113,19 +113,17 @@ struct ZipArchive {
             directoryOffset = u64(bytes, record + 48)
             directoryEnd = record
         }
+        if count == 0 { return [] }
         // Bytes prepended to the archive shift every offset; find the directory where it
         // really is, just before the end record, and correct by the difference.
         guard directorySize <= UInt64(directoryEnd) else { throw damaged("its central directory does not fit") }
         let actualStart = directoryEnd - Int(directorySize)
-        var shift = 0
-        if let declared = index(directoryOffset, within: bytes), hasSignature(bytes, at: declared, directorySignature) || count == 0 {
+        let shift: Int
+        if let declared = index(directoryOffset, within: bytes), hasSignature(bytes, at: declared, directorySignature) {
             shift = 0
-            if declared != actualStart && count > 0 && hasSignature(bytes, at: actualStart, directorySignature) && declared > actualStart {
-                shift = actualStart - declared
-            }
-        } else if hasSignature(bytes, at: actualStart, directorySignature), directoryOffset <= UInt64(actualStart) {
+        } else if directoryOffset <= UInt64(actualStart), hasSignature(bytes, at: actualStart, directorySignature) {
             shift = actualStart - Int(directoryOffset)
-        } else if count > 0 {
+        } else {
             throw damaged("its central directory is missing")
         }
         let start = Int(directoryOffset) + shift

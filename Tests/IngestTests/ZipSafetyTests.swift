@@ -162,6 +162,42 @@ import Testing
         }
     }
 
+    /// A deflated entry whose stream (a stored block claiming 65,535 bytes) runs past its
+    /// data: ZIPFoundation 0.9.20's own extract spins forever on this on Linux.
+    @Test func deflateStreamRunningPastItsDataEndsWithAnError() throws {
+        var bytes = try makeZip([("word/document.xml", "hello")], method: .none)
+        let archive = try ZipArchive(bytes: bytes)
+        let entry = try #require(archive.entry(named: "word/document.xml"))
+        let local = Int(entry.localHeaderOffset)
+        let dataStart = local + 30 + entry.name.utf8.count
+        bytes.replaceSubrange(dataStart..<dataStart + 5, with: [0x00, 0xFF, 0xFF, 0x00, 0x00])
+        bytes[local + 8] = 8
+        let record = try #require((0..<bytes.count - 4).last { bytes[$0..<$0 + 4].elementsEqual([0x50, 0x4B, 0x01, 0x02]) })
+        bytes[record + 10] = 8
+        let error = ingestError { () throws(IngestError) in try EssayReader.read(bytes: bytes, format: .docx, name: "a.docx") }
+        #expect(error?.reason == "damaged zip archive (word/document.xml is cut short)")
+    }
+
+    /// A ZIP64 extra field giving a local header offset past Int64.max: ZIPFoundation
+    /// 0.9.20's Archive traps on this while listing entries.
+    @Test func hugeZIP64OffsetIsDamagedNotACrash() throws {
+        var bytes = try makeZip([("word/document.xml", "hello")], method: .none)
+        let record = try #require((0..<bytes.count - 4).last { bytes[$0..<$0 + 4].elementsEqual([0x50, 0x4B, 0x01, 0x02]) })
+        let nameLength = Int(bytes[record + 28]) | Int(bytes[record + 29]) << 8
+        let extraLength = Int(bytes[record + 30]) | Int(bytes[record + 31]) << 8
+        bytes.replaceSubrange(record + 42..<record + 46, with: [0xFF, 0xFF, 0xFF, 0xFF])
+        let extra: [UInt8] = [0x01, 0x00, 0x08, 0x00] + [UInt8](repeating: 0xFF, count: 8)
+        bytes.insert(contentsOf: extra, at: record + 46 + nameLength + extraLength)
+        bytes[record + 30] = UInt8((extraLength + extra.count) & 0xFF)
+        bytes[record + 31] = UInt8((extraLength + extra.count) >> 8)
+        let end = try #require((0..<bytes.count - 4).last { bytes[$0..<$0 + 4].elementsEqual([0x50, 0x4B, 0x05, 0x06]) })
+        let size = (Int(bytes[end + 12]) | Int(bytes[end + 13]) << 8) + extra.count
+        bytes[end + 12] = UInt8(size & 0xFF)
+        bytes[end + 13] = UInt8(size >> 8)
+        let error = ingestError { () throws(IngestError) in try EssayReader.read(bytes: bytes, format: .docx, name: "a.docx") }
+        #expect(error?.reason == "damaged zip archive (an entry lies outside the file)")
+    }
+
     @Test func entityDeclarationsAreRefused() throws {
         let document = """
             <?xml version="1.0"?>
