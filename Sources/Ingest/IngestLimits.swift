@@ -9,8 +9,9 @@ public struct IngestLimits: Sendable, Hashable {
     public var maxUncompressedBytes: Int
     /// A zip entry that inflates to more than this many times its compressed size is
     /// refused (checked on the declared sizes before inflating and on the bytes seen while
-    /// inflating), once it is larger than `ratioCheckFloor`. Default 200 (real .docx XML
-    /// compresses 5 to 30 times; deflate's own maximum is about 1,032). 0 turns the check off.
+    /// inflating), once it is larger than `ratioCheckFloor`. Default 500: real .docx XML
+    /// compresses 5 to 30 times, very repetitive markup (a long table of identical rows) a few
+    /// hundred times, and deflate's own maximum is about 1,032. 0 turns the check off.
     public var maxCompressionRatio: Int
     /// Entries smaller than this (uncompressed) are never refused for their ratio: a
     /// small entry cannot hurt, and tiny XML parts compress extremely well. Default 1 MiB.
@@ -19,7 +20,7 @@ public struct IngestLimits: Sendable, Hashable {
     public init(
         maxFileBytes: Int = 64 << 20,
         maxUncompressedBytes: Int = 64 << 20,
-        maxCompressionRatio: Int = 200,
+        maxCompressionRatio: Int = 500,
         ratioCheckFloor: Int = 1 << 20
     ) {
         self.maxFileBytes = maxFileBytes

@@ -123,7 +123,7 @@ import Testing
         let limits = IngestLimits(maxCompressionRatio: 50)
         let error = ingestError { () throws(IngestError) in try EssayReader.read(bytes: bytes, format: .docx, name: "bomb.docx", limits: limits) }
         #expect(error?.reason.hasPrefix("word/document.xml is compressed suspiciously well") == true)
-        // With the default guard (200 to 1) this one, about 1000 to 1, is refused too.
+        // With the default guard (500 to 1) this one, about 1000 to 1, is refused too.
         let byDefault = ingestError { () throws(IngestError) in try EssayReader.read(bytes: bytes, format: .docx, name: "bomb.docx") }
         #expect(byDefault?.reason.hasPrefix("word/document.xml is compressed suspiciously well") == true)
         // Small entries are never refused for their ratio.
