@@ -205,6 +205,16 @@ import Testing
         #expect(try EssayReader.read(bytes: bytes, format: .docx, name: "x.docx").text == "Stored")
     }
 
+    @Test func longDocumentIsReadInLinearTime() throws {
+        let paragraphs = (0..<20_000).map { "<w:p><w:r><w:t>Paragraph \($0) on the crisis.</w:t></w:r></w:p>" }
+        let bytes = try Self.docx(body: paragraphs.joined())
+        let started = Date()
+        let essay = try EssayReader.read(bytes: bytes, format: .docx, name: "long.docx")
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(essay.text.hasPrefix("Paragraph 0 on the crisis.\n\nParagraph 1 on the crisis."))
+        #expect(essay.text.hasSuffix("Paragraph 19999 on the crisis."))
+    }
+
     @Test func odtNamedDocxIsReadWithAWarning() throws {
         let essay = try EssayReader.read(bytes: try OdtTests.odt(), format: .docx, name: "x.docx")
         #expect(essay.text.hasPrefix("# The Outcome"))
