@@ -99,6 +99,18 @@ import Testing
         #expect(collection.skipped.contains { $0.displayName == "smith.docx" && $0.reason == "the same file as smith.docx" })
     }
 
+    /// Root reads any folder, so this runs only for other users.
+    @Test(.enabled(if: geteuid() != 0, "root can read folders without permission"))
+    func unreadableFolderIsAnError() throws {
+        let folder = try classFolder()
+        let locked = folder.url.appendingPathComponent("class/period2")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
+        let collection = EssayCollector.collect([folder.url.appendingPathComponent("class")])
+        #expect(collection.errors.map(\.description) == ["period2: cannot read the folder (permission denied)"])
+        #expect(collection.files.count == 5)
+    }
+
     @Test func emptyArgumentsAndEmptyFolders() throws {
         #expect(EssayCollector.collect([]) == EssayCollection())
         let folder = try TemporaryFolder()
