@@ -16,6 +16,9 @@ struct SourceLocator {
     private let lineStarts: [Int]
     private let byteOrderMarkLength: Int
     private var cursor = 0
+    /// The last column computed: tags are located in source order, so counting on from it
+    /// keeps a document written on one line (as Word and LibreOffice write theirs) linear.
+    private var lastColumn: (line: Int, offset: Int, column: Int) = (0, 0, 0)
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -91,15 +94,20 @@ struct SourceLocator {
     }
 
     /// 1-based column (code points) of a byte offset on `line`.
-    func column(at offset: Int, line: Int) -> Int {
+    mutating func column(at offset: Int, line: Int) -> Int {
         var start = lineStarts[line - 1]
         if line == 1 { start += byteOrderMarkLength }
         var count = 1
         var index = start
+        if lastColumn.line == line, lastColumn.offset >= start, lastColumn.offset <= offset {
+            count = lastColumn.column
+            index = lastColumn.offset
+        }
         while index < offset {
             if bytes[index] & 0xC0 != 0x80 { count += 1 }
             index += 1
         }
+        lastColumn = (line, offset, count)
         return count
     }
 

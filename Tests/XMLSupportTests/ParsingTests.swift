@@ -75,6 +75,22 @@ import Testing
         #expect(root.text == "\n\té\n")
     }
 
+    /// Word and LibreOffice write their XML on one line: locating every element must stay
+    /// linear (it was quadratic: 600 KB took seconds), with exact columns.
+    @Test func oneLineDocumentWithManyElementsIsLocatedInLinearTime() throws {
+        let item = "<p><r>é</r><r>x</r></p>"  // 23 code points
+        let count = 40_000
+        let text = "<?xml version=\"1.0\"?>\n<doc>" + String(repeating: item, count: count) + "</doc>"
+        let started = Date()
+        let root = try parse(text, name: "one-line.xml").root
+        #expect(Date().timeIntervalSince(started) < 5)
+        let paragraphs = root.elements
+        #expect(paragraphs.count == count)
+        #expect(paragraphs.first?.location == .init(file: "one-line.xml", line: 2, column: 6))
+        #expect(paragraphs.last?.location.column == 6 + 23 * (count - 1))
+        #expect(paragraphs.last?.elements.last?.location.column == 6 + 23 * (count - 1) + 11)
+    }
+
     @Test func byteOrderMarkIsNotAColumn() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("<a><b/></a>".utf8)
         let root = try ParsedXML.parse(bytes: bytes, name: "bom.xml").root

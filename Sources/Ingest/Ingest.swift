@@ -1,2 +1,0 @@
-import XMLSupport
-import ZIPFoundation
