@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Rubrics", "BundledRubrics", "TextAnalysis"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading", "Rubrics", "BundledRubrics", "XMLSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
-        .testTarget(name: "CLITests", dependencies: ["essay-grader"]),
+        .testTarget(name: "CLITests", dependencies: ["essay-grader", "XMLSupport", "BundledRubrics"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,7 +3,8 @@ import Grading
 
 /// `summary.csv`: one row per essay, for a spreadsheet or a gradebook import.
 ///
-/// Columns: `file`, `student`, `score`, `max`, `percentage`, one column per question
+/// Columns: `file`, `student`, `id` (a learning platform's user id, when known),
+/// `score`, `max`, `percentage`, one column per question
 /// (header: the question id; the question's score), `errors`, `cautions` (slip counts),
 /// `words`. RFC 4180: CRLF line ends; a field holding a comma, quote, CR or LF is quoted,
 /// quotes doubled. Numbers use a dot (`2.5`) whatever the locale.
@@ -24,8 +25,10 @@ public enum CSVSummaryRenderer {
     /// - Parameters:
     ///   - students: names, one per report in the same order; a missing or empty name
     ///     (or nil for all) falls back to the file name without its extension.
+    ///   - ids: platform user ids, one per report (nil or empty: none known).
     ///   - byteOrderMark: start with U+FEFF (see above).
-    public static func render(_ reports: [GradeReport], students: [String]? = nil, byteOrderMark: Bool = true) -> String {
+    public static func render(_ reports: [GradeReport], students: [String]? = nil, ids: [String?]? = nil,
+                              byteOrderMark: Bool = true) -> String {
         var questionIDs: [String] = []
         for report in reports {
             for question in report.questions where !questionIDs.contains(question.id) {
@@ -33,12 +36,13 @@ public enum CSVSummaryRenderer {
             }
         }
         var rows: [[Cell]] = []
-        rows.append((["file", "student", "score", "max", "percentage"] + questionIDs + ["errors", "cautions", "words"]).map(Cell.text))
+        rows.append((["file", "student", "id", "score", "max", "percentage"] + questionIDs + ["errors", "cautions", "words"]).map(Cell.text))
         for (index, report) in reports.enumerated() {
             let given = students.flatMap { index < $0.count ? $0[index] : nil } ?? ""
             let name = given.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? studentName(fromFile: report.essay) : given
+            let id = ids.flatMap { index < $0.count ? $0[index] : nil } ?? ""
             var row: [Cell] = [
-                .text(report.essay), .text(name),
+                .text(report.essay), .text(name), .text(id),
                 .number(ReportNumber.format(report.score)),
                 .number(ReportNumber.format(report.maximum)),
                 .number(ReportNumber.percentage(report.percentage)),

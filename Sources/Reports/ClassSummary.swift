@@ -7,8 +7,9 @@ public enum ClassSummary {
     public static let htmlFileName = "summary.html"
 
     /// See `CSVSummaryRenderer`.
-    public static func csv(_ reports: [GradeReport], students: [String]? = nil, byteOrderMark: Bool = true) -> String {
-        CSVSummaryRenderer.render(reports, students: students, byteOrderMark: byteOrderMark)
+    public static func csv(_ reports: [GradeReport], students: [String]? = nil, ids: [String?]? = nil,
+                           byteOrderMark: Bool = true) -> String {
+        CSVSummaryRenderer.render(reports, students: students, ids: ids, byteOrderMark: byteOrderMark)
     }
 
     /// See `HTMLSummaryRenderer`.

@@ -13,6 +13,7 @@ final class BatchGrading: @unchecked Sendable {
         /// The report without the essay text and quotes: enough for the class summary.
         var report: GradeReport
         var student: String
+        var platformID: String?
         var reportPath: String
     }
 
@@ -93,9 +94,10 @@ final class BatchGrading: @unchecked Sendable {
         } else {
             emitInOrder(ReportRenderer.render(report, as: formats[0], options: renderOptions), at: index)
         }
-        let student = essay.author ?? URL(fileURLWithPath: file.displayName).deletingPathExtension().lastPathComponent
+        let identity = SubmissionIdentity(displayName: file.displayName, author: essay.author)
         lock.lock()
-        graded.append(GradedEssay(index: index, report: report.withoutText(), student: student, reportPath: reportPaths[index]))
+        graded.append(GradedEssay(index: index, report: report.withoutText(), student: identity.student,
+                                  platformID: identity.platformID, reportPath: reportPaths[index]))
         lock.unlock()
     }
 

@@ -114,7 +114,8 @@ struct GradeCommand: ParsableCommand {
         let students = graded.map(\.student)
         let links = graded.map { essay in formats.contains(.html) ? essay.reportPath + ".html" : nil }
         var failures = 0
-        for (name, text) in [(ClassSummary.csvFileName, ClassSummary.csv(reports, students: students)),
+        let ids = graded.map(\.platformID)
+        for (name, text) in [(ClassSummary.csvFileName, ClassSummary.csv(reports, students: students, ids: ids)),
                              (ClassSummary.htmlFileName, ClassSummary.html(reports, reportLinks: links, students: students))] {
             do {
                 try AtomicFile.write(text, to: folder.appendingPathComponent(name))

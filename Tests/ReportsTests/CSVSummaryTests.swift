@@ -68,12 +68,12 @@ func parseCSV(_ text: String) -> [[String]]? {
     }
 
     @Test func headerAndRows() throws {
-        let rows = try rows(CSVSummaryRenderer.render(reports, students: ["Alice Adams", "", "Zoë Nguyễn"]))
+        let rows = try rows(CSVSummaryRenderer.render(reports, students: ["Alice Adams", "", "Zoë Nguyễn"], ids: [nil, "4521", nil]))
         #expect(rows == [
-            ["file", "student", "score", "max", "percentage", "outcome", "responses", "errors", "cautions", "words"],
-            ["alice.txt", "Alice Adams", "3.5", "5", "70", "2", "1.5", "1", "1", "68"],
-            ["class/bob.md", "bob", "2", "5", "40", "1", "1", "1", "0", "68"],
-            ["Zoë Nguyễn.txt", "Zoë Nguyễn", "0.5", "5", "10", "0", "0.5", "0", "0", "68"],
+            ["file", "student", "id", "score", "max", "percentage", "outcome", "responses", "errors", "cautions", "words"],
+            ["alice.txt", "Alice Adams", "", "3.5", "5", "70", "2", "1.5", "1", "1", "68"],
+            ["class/bob.md", "bob", "4521", "2", "5", "40", "1", "1", "1", "0", "68"],
+            ["Zoë Nguyễn.txt", "Zoë Nguyễn", "", "0.5", "5", "10", "0", "0.5", "0", "0", "68"],
         ])
     }
 
@@ -92,7 +92,7 @@ func parseCSV(_ text: String) -> [[String]]? {
         let rows = try rows(CSVSummaryRenderer.render(many, students: names))
         #expect(rows.dropFirst().map { $0[1] } == names)
         #expect(rows.dropFirst().map { $0[0] } == names.indices.map { "e\($0),\"x\".txt" })
-        #expect(rows.allSatisfy { $0.count == 10 })
+        #expect(rows.allSatisfy { $0.count == 11 })
     }
 
     @Test func formulaInjectionIsDefused() throws {
@@ -108,7 +108,7 @@ func parseCSV(_ text: String) -> [[String]]? {
             for cell in row.prefix(2) {
                 #expect(!["=", "+", "-", "@", "\t", "\r"].contains(cell.first.map(String.init) ?? ""))
             }
-            #expect(row[2...].allSatisfy { !$0.hasPrefix("'") })
+            #expect(row[3...].allSatisfy { !$0.hasPrefix("'") })
         }
     }
 
@@ -116,12 +116,12 @@ func parseCSV(_ text: String) -> [[String]]? {
         var other = Fixtures.report(essay: "other.txt")
         other.questions.removeFirst()
         let rows = try rows(CSVSummaryRenderer.render([Fixtures.report(), other]))
-        #expect(rows[0][5...6] == ["outcome", "responses"])
-        #expect(rows[2][5...6] == ["", "1.5"])
+        #expect(rows[0][6...7] == ["outcome", "responses"])
+        #expect(rows[2][6...7] == ["", "1.5"])
     }
 
     @Test func emptyClassHasAHeader() throws {
-        #expect(try rows(CSVSummaryRenderer.render([])) == [["file", "student", "score", "max", "percentage", "errors", "cautions", "words"]])
+        #expect(try rows(CSVSummaryRenderer.render([])) == [["file", "student", "id", "score", "max", "percentage", "errors", "cautions", "words"]])
     }
 
     @Test func studentNames() {
