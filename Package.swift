@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "BundledRubrics",
             path: "Rubrics",
-            exclude: ["README.md"],
+            exclude: ["README.md", "examples"],
             sources: ["BundledRubrics.swift"],
             resources: [.copy("schema"), .copy("cuban-missile-crisis")]
         ),

@@ -9,7 +9,12 @@ struct ExpressionEvaluator {
     /// Slips are stricter than points: something said to be possible ("could invade")
     /// is no claim that it happened.
     let strict: Bool
-    private var leafCache: [Int: [Span]] = [:]
+    /// Each leaf's spans, and whether it set shorter phrases aside.
+    private var leafCache: [Int: (spans: [Span], setAside: Bool)] = [:]
+    /// Whether leaves return every phrase found, not only the longest at each start.
+    private var keepsAlternatives = false
+    /// Whether some leaf set a shorter phrase aside for a longer one at the same start.
+    private var setAsideAlternatives = false
 
     /// Most combinations an `all` tries per sentence window, so a pathological rubric
     /// or essay costs bounded time.
@@ -21,12 +26,30 @@ struct ExpressionEvaluator {
         self.strict = strict
     }
 
+    /// The matches of a rule's expression: with the longest phrase at each start first
+    /// (whole words in the evidence); when that finds nothing, again with every phrase,
+    /// since a shorter one may be what fits ("American | troops went into").
+    mutating func matches(_ node: MatchNode) -> [Span] {
+        setAsideAlternatives = false
+        let found = evaluate(node)
+        guard found.isEmpty, setAsideAlternatives else { return found }
+        var alternatives = ExpressionEvaluator(compiled: compiled, index: index, strict: strict)
+        alternatives.keepsAlternatives = true
+        return alternatives.evaluate(node)
+    }
+
     mutating func evaluate(_ node: MatchNode) -> [Span] {
         switch node {
         case .leaf(let id):
-            if let cached = leafCache[id] { return cached }
+            if let cached = leafCache[id] {
+                if cached.setAside { setAsideAlternatives = true }
+                return cached.spans
+            }
+            let before = setAsideAlternatives
+            setAsideAlternatives = false
             let spans = leafSpans(compiled.leaves[id])
-            leafCache[id] = spans
+            leafCache[id] = (spans, setAsideAlternatives)
+            setAsideAlternatives = setAsideAlternatives || before
             return spans
         case .any(let children):
             var spans: [Span] = []
@@ -49,7 +72,7 @@ struct ExpressionEvaluator {
 
     // MARK: - Leaves
 
-    private func leafSpans(_ leaf: Leaf) -> [Span] {
+    private mutating func leafSpans(_ leaf: Leaf) -> [Span] {
         var spans: [Span] = []
         let exceptions = leaf.exceptions.flatMap { index.spans(of: $0) }
         for phrase in leaf.phrases {
@@ -63,9 +86,15 @@ struct ExpressionEvaluator {
             }
         }
         guard leaf.phrases.count > 1 else { return spans }
-        // Where several phrases start at one word, the longest speaks: "Soviet Union", not "Soviet".
+        if keepsAlternatives { return Array(Set(spans)).sorted() }
+        // Where several phrases start at one word, the longest speaks ("Soviet Union", not
+        // "Soviet"), so evidence reads whole. The shorter ones are kept for a second try.
         var longest: [Int32: Span] = [:]
-        for span in spans where (longest[span.start]?.end ?? -1) < span.end { longest[span.start] = span }
+        for span in spans where (longest[span.start]?.end ?? -1) < span.end {
+            if longest[span.start] != nil { setAsideAlternatives = true }
+            longest[span.start] = span
+        }
+        if longest.count < spans.count { setAsideAlternatives = true }
         return longest.values.sorted()
     }
 

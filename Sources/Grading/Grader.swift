@@ -33,7 +33,7 @@ public final class GradingSession {
         let index = makeIndex(analyzed)
         var points = ExpressionEvaluator(compiled: compiled, index: index, strict: false)
         let evidence = compiled.points.map { point -> Evidence? in
-            points.best(points.evaluate(point.node)).map { self.evidence($0, in: analyzed) }
+            points.best(points.matches(point.node)).map { self.evidence($0, in: analyzed) }
         }
         var questions: [QuestionResult] = []
         for (rubricIndex, rubric) in compiled.set.rubrics.enumerated() {
@@ -63,7 +63,7 @@ public final class GradingSession {
     /// The first match of a point, if any.
     func firstMatch(ofPoint pointIndex: Int, in index: EssayIndex) -> Evidence? {
         var evaluator = ExpressionEvaluator(compiled: compiled, index: index, strict: false)
-        return evaluator.best(evaluator.evaluate(compiled.points[pointIndex].node)).map { evidence($0, in: index.text) }
+        return evaluator.best(evaluator.matches(compiled.points[pointIndex].node)).map { evidence($0, in: index.text) }
     }
 
     /// Every slip found, one finding per slip and sentence, in text order.
@@ -75,7 +75,7 @@ public final class GradingSession {
             var spans: [Span] = []
             // Placeholder values of the fact check behind a span ({person}, {year}...).
             var details: [Span: [String: String]] = [:]
-            if let node = compiledSlip.node { spans += evaluator.evaluate(node) }
+            if let node = compiledSlip.node { spans += evaluator.matches(node) }
             for check in compiledSlip.slip.checks {
                 for violation in checker.violations(of: check, slipIndex: offset) {
                     spans.append(violation.span)

@@ -217,6 +217,10 @@ struct RoleCheck {
                 return nil
             }
         }
+        // "Robert McNamara who was Secretary of State": a relative clause without its comma.
+        if position == end, !person.isPronoun, let word = reader.word(position), FactCues.relativePronouns.contains(word) {
+            position += 1
+        }
         if position == end && objectOfPreposition { return nil }
         position = skipAdverbs(from: position, in: sentence)
         guard position < sentence.upperBound, let verb = reader.word(position) else { return nil }

@@ -174,9 +174,9 @@ enum AssertionScopes {
                     let nextToken = tokens[next]
                     isBoundary = forms.wordClass(of: nextToken.form).contains(.subjectStart)
                         || (nextToken.flags.contains(.capitalized) && !nextToken.flags.contains(.lineStart))
-                        // "never forgave him and ousted him": "and" before a past verb starts a new predicate
-                        // ("or" shares the negation: "never lost an election or resigned").
-                        || (forms.string(of: token.form) == "and" && forms.string(of: nextToken.form).hasSuffix("ed"))
+                        // "never forgave him and (also) ousted him": "and" before a past verb starts a new
+                        // predicate ("or" shares the negation: "never lost an election or resigned").
+                        || (forms.string(of: token.form) == "and" && pastVerbFollows(tokens, next, range, forms: forms))
                 }
             default:
                 break
@@ -184,6 +184,18 @@ enum AssertionScopes {
             boundary[position - range.lowerBound] = isBoundary
         }
         return boundary
+    }
+
+    /// Whether a past verb comes next, after any adverbs: "and (also) announced".
+    private static func pastVerbFollows(_ tokens: [Token], _ start: Int, _ range: Range<Int>, forms: FormTable) -> Bool {
+        var cursor: Int? = start
+        while let position = cursor {
+            let form = forms.string(of: tokens[position].form)
+            if form.hasSuffix("ed") { return true }
+            guard form.hasSuffix("ly") || ["also", "then", "later", "even", "still", "just", "soon"].contains(form) else { return false }
+            cursor = nextWord(tokens, after: position, in: range)
+        }
+        return false
     }
 
     private static func markForward(
@@ -317,7 +329,7 @@ enum AssertionScopes {
     /// At "it": "it is wrong/a myth/a mistake/untrue to say (that)"; returns where the
     /// disowned statement starts.
     private static func verdictToSayEnd(_ tokens: [Token], _ position: Int, _ range: Range<Int>, forms: FormTable) -> Int? {
-        guard forms.string(of: tokens[position].form) == "it", let verb = nextWord(tokens, after: position, in: range),
+        guard forms.string(of: tokens[position].form) == "it", let verb = beVerb(after: position, tokens, range, forms: forms),
               let verdictEnd = falsehoodVerdictEnd(tokens, verb, range, forms: forms) ?? mistakeVerdictEnd(tokens, verb, range, forms: forms),
               verdictEnd < range.upperBound, forms.string(of: tokens[verdictEnd].form) == "to",
               let say = nextWord(tokens, after: verdictEnd, in: range),
@@ -362,12 +374,24 @@ enum AssertionScopes {
         return verb + 1
     }
 
-    /// "is a mistake" / "is misleading", which only disown in "it is a mistake to say".
+    /// The form of "be" right after `position`: a word ("it is") or the clitic of "it's".
+    private static func beVerb(after position: Int, _ tokens: [Token], _ range: Range<Int>, forms: FormTable) -> Int? {
+        let next = position + 1
+        if next < range.upperBound, tokens[next].kind == .clitic, forms.string(of: tokens[next].form) == "'s" { return next }
+        return nextWord(tokens, after: position, in: range)
+    }
+
+    /// "is a (common) mistake" / "is misleading", which only disown in "it is a mistake to say".
     private static func mistakeVerdictEnd(_ tokens: [Token], _ position: Int, _ range: Range<Int>, forms: FormTable) -> Int? {
-        guard forms.wordClass(of: tokens[position].form).contains(.beVerb),
-              var next = nextWord(tokens, after: position, in: range) else { return nil }
+        let isBe = forms.wordClass(of: tokens[position].form).contains(.beVerb)
+            || (tokens[position].kind == .clitic && forms.string(of: tokens[position].form) == "'s")
+        guard isBe, var next = nextWord(tokens, after: position, in: range) else { return nil }
         if forms.string(of: tokens[next].form) == "a", let after = nextWord(tokens, after: next, in: range) { next = after }
-        return ["mistake", "misleading", "error"].contains(forms.string(of: tokens[next].form)) ? next + 1 : nil
+        if ["common", "popular", "widespread", "big", "serious", "frequent", "great"].contains(forms.string(of: tokens[next].form)),
+           let after = nextWord(tokens, after: next, in: range) {
+            next = after
+        }
+        return ["mistake", "misleading", "error", "misconception"].contains(forms.string(of: tokens[next].form)) ? next + 1 : nil
     }
 
     /// "..., but that is wrong": everything before the anaphor. "The claim that X is false":

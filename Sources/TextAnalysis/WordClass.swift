@@ -84,7 +84,9 @@ public struct WordClass: OptionSet, Sendable, Hashable {
             + "materialize materialized came come comes", .occurrenceVerb)
         add("be is was were are been being am", .beVerb)
         add("but although though whereas while whilst however because which who whom whose where when until "
-            + "unless instead meanwhile nevertheless therefore thus hence", .clauseBoundary)
+            + "unless instead meanwhile nevertheless therefore thus hence "
+            // Misspellings common enough in student writing to miss a clause break for.
+            + "becuase becasue beacuse becouse bcause becaus cuz coz altough althought allthough", .clauseBoundary)
         add("and or", .coordinator)
         add("the a an this that these those his her its their our my your he she they it we i you there",
             .subjectStart)

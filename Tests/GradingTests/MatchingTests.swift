@@ -44,6 +44,16 @@ import Testing
         #expect(without.evidence("They removed the missiles from Cuba, and much later, long after it all, Turkey too.") != nil)
     }
 
+    @Test func aShorterPhraseIsTriedWhenTheLongestClashes() throws {
+        let rubric = try InlineRubric(concepts: """
+            <concept id="us"><term>American</term><term>American troops</term></concept>
+            """, match: "<all><concept ref=\"us\"/><term>troops went into</term></all>")
+        #expect(rubric.evidence("American troops went into Cuba.") == "American troops went into")
+        let whole = try InlineRubric(concepts: "<concept id=\"s\"><term>Soviet</term><term>Soviet Union</term></concept>",
+                                     match: "<concept ref=\"s\"/>")
+        #expect(whole.evidence("The Soviet Union agreed.") == "Soviet Union")
+    }
+
     @Test func oneWordCannotServeTwoChildren() throws {
         let rubric = try InlineRubric(match: "<all><term>withdrawal</term><term>withdraw</term></all>")
         #expect(rubric.evidence("The withdrawal came.") == nil)

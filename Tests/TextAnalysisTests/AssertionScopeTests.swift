@@ -113,6 +113,12 @@ func flagged(_ text: String, _ flag: TokenFlags) -> [String] {
         #expect(flagged("Kennedy said it.", .hedged).isEmpty)
     }
 
+    @Test func moreWaysNegationEndsAndClaimsAreDisowned() {
+        #expect(flagged("He promised they would not invade and also announced the deal.", .negated) == ["invade"])
+        #expect(flagged("He did not trust America becuase of the invasion in 1961.", .negated) == ["trust", "america"])
+        #expect(flagged("It's a common mistake to think he was shot.", .disputed) == ["he", "was", "shot"])
+    }
+
     @Test func wouldWithoutHaveIsTheFutureInThePast() {
         #expect(flagged("He would be ousted two years later.", .hypothetical).isEmpty)
     }
