@@ -64,6 +64,8 @@ public struct CompiledRubricSet: Sendable {
     let points: [CompiledPoint]
     let slips: [CompiledSlip]
     let events: [CompiledEvent]
+    /// The same phrases as flat tables for the hot path (see `PhraseTables`).
+    let tables: PhraseTables
     /// Phrase sets of every concept (closure over includes), by concept id.
     let conceptPhrases: [String: [Int32]]
     /// Exception phrases of every concept (closure over includes), by concept id.
@@ -87,6 +89,8 @@ public struct CompiledRubricSet: Sendable {
         events = compiler.events
         conceptPhrases = compiler.conceptPhrases
         conceptExceptions = compiler.conceptExceptions
+        tables = PhraseTables(phrases: compiler.phrases, vocabularySize: compiler.vocabulary.entries.count,
+                              referents: compiler.phraseReferents)
     }
 }
 
@@ -250,5 +254,65 @@ private struct RubricCompiler {
         leaves.append(leaf)
         leafIDs[leaf] = id
         return .leaf(id)
+    }
+}
+
+/// Phrases as flat arrays of plain values, shared by every thread: reading them costs no
+/// reference counting, unlike arrays of arrays.
+final class PhraseTables: Sendable {
+    /// Phrase p's slots are `slotEntry[phraseSlotStart[p]..<phraseSlotStart[p + 1]]` (with case and gap).
+    let phraseSlotStart: [Int32]
+    let slotEntry: [Int32]
+    let slotCase: [CaseRequirement]
+    let slotGap: [UInt8]
+    /// The phrases whose first word is vocabulary entry e: `entryPhrases[entryPhraseStart[e]..<entryPhraseStart[e + 1]]`.
+    let entryPhraseStart: [Int32]
+    let entryPhrases: [Int32]
+    /// Bit set of the pronoun classes that may refer back to each phrase (0: none).
+    let referentBits: [UInt8]
+
+    init(phrases: [[PhraseSlot]], vocabularySize: Int, referents: [Set<PronounClass>]) {
+        var phraseSlotStart: [Int32] = [0]
+        var slotEntry: [Int32] = [], slotCase: [CaseRequirement] = [], slotGap: [UInt8] = []
+        for slots in phrases {
+            for slot in slots {
+                slotEntry.append(slot.entry)
+                slotCase.append(slot.caseRequirement)
+                slotGap.append(slot.gapBefore)
+            }
+            phraseSlotStart.append(Int32(slotEntry.count))
+        }
+        var counts = [Int32](repeating: 0, count: vocabularySize + 1)
+        for slots in phrases { counts[Int(slots[0].entry) + 1] += 1 }
+        for entry in 0..<vocabularySize { counts[entry + 1] += counts[entry] }
+        var entryPhrases = [Int32](repeating: 0, count: phrases.count)
+        var next = counts
+        for (phrase, slots) in phrases.enumerated() {
+            let entry = Int(slots[0].entry)
+            entryPhrases[Int(next[entry])] = Int32(phrase)
+            next[entry] += 1
+        }
+        self.phraseSlotStart = phraseSlotStart
+        self.slotEntry = slotEntry
+        self.slotCase = slotCase
+        self.slotGap = slotGap
+        self.entryPhraseStart = counts
+        self.entryPhrases = entryPhrases
+        self.referentBits = referents.map { classes in
+            classes.reduce(0) { $0 | Self.bit($1) }
+        }
+    }
+
+    var phraseCount: Int { phraseSlotStart.count - 1 }
+
+    func slotCount(_ phrase: Int32) -> Int { Int(phraseSlotStart[Int(phrase) + 1] - phraseSlotStart[Int(phrase)]) }
+
+    static func bit(_ pronoun: PronounClass) -> UInt8 {
+        switch pronoun {
+        case .he: return 1
+        case .she: return 2
+        case .they: return 4
+        case .it: return 8
+        }
     }
 }

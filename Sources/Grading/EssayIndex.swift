@@ -21,124 +21,71 @@ struct Span: Sendable, Hashable, Comparable {
     }
 }
 
-/// Where each rubric phrase occurs in one essay, pronouns included once resolved.
-struct EssayIndex {
-    let text: AnalyzedText
-    /// Sorted spans by phrase id.
-    private(set) var occurrences: [Int32: [Span]] = [:]
+/// The rubric vocabulary entries each token meets: token t's are
+/// `pool[start[t]..<start[t] + count[t]]`.
+struct TokenEntries {
+    var start: [Int32]
+    var count: [UInt8]
+    var pool: [Int32]
 
-    /// Token positions of periods that phrases skip (see `abbreviationPeriods(in:forms:)`).
-    private let abbreviationPeriods: Set<Int>
-
-    init(text: AnalyzedText, compiled: CompiledRubricSet, forms: FormTable, entriesOfForm: (Int32) -> [Int32]) {
-        self.text = text
-        abbreviationPeriods = Self.abbreviationPeriods(in: text, forms: forms)
-        findPhrases(compiled, entriesOfForm)
-        resolvePronouns(compiled, forms: forms)
-        for key in occurrences.keys { occurrences[key]!.sort() }
+    @inline(__always) func contains(_ entry: Int32, at token: Int) -> Bool {
+        let first = Int(start[token])
+        for offset in 0..<Int(count[token]) where pool[first + offset] == entry { return true }
+        return false
     }
+}
 
-    func spans(of phrase: Int32) -> [Span] { occurrences[phrase] ?? [] }
-
+/// Where each rubric phrase occurs in one essay, pronouns included once resolved.
+/// Occurrences are stored bucketed by phrase in flat arrays: no dictionary, no array
+/// per phrase.
+final class EssayIndex {
+    let text: AnalyzedText
+    /// Phrase p's spans, sorted: `occurrences[bucketStart[p]..<bucketStart[p + 1]]`.
+    private var bucketStart: [Int32] = []
+    private var occurrences: [Span] = []
     /// Tokens that stand for a concept only because a pronoun was resolved to it.
     private(set) var resolvedPronouns = Set<Int32>()
 
-    func isResolvedPronoun(_ span: Span) -> Bool { span.end == span.start + 1 && resolvedPronouns.contains(span.start) }
+    init(text: AnalyzedText, compiled: CompiledRubricSet, forms: FormTable, entries: TokenEntries) {
+        self.text = text
+        var finder = PhraseFinder(text: text, tables: compiled.tables, forms: forms, entries: entries)
+        var found = finder.find()
+        let pronouns = resolvePronouns(found, compiled: compiled, forms: forms)
+        for (phrase, token) in pronouns {
+            found.append((phrase, Span(start: token, end: token + 1)))
+            resolvedPronouns.insert(token)
+        }
+        bucket(found, phraseCount: compiled.tables.phraseCount, needsSort: !pronouns.isEmpty)
+    }
+
+    func spans(of phrase: Int32) -> ArraySlice<Span> {
+        occurrences[Int(bucketStart[Int(phrase)])..<Int(bucketStart[Int(phrase) + 1])]
+    }
 
     func sentence(of token: Int32) -> Int { Int(text.sentenceOfToken[Int(token)]) }
 
-    // MARK: - Phrases
+    func isResolvedPronoun(_ span: Span) -> Bool { span.end == span.start + 1 && resolvedPronouns.contains(span.start) }
 
-    private mutating func findPhrases(_ compiled: CompiledRubricSet, _ entriesOfForm: (Int32) -> [Int32]) {
-        let tokens = text.tokens
-        var entryCache: [Int32: [Int32]] = [:]
-        func entries(_ index: Int) -> [Int32] {
-            let token = tokens[index]
-            guard token.kind == .word || token.kind == .number || token.kind == .clitic else { return [] }
-            if let cached = entryCache[token.form] { return cached }
-            let found = entriesOfForm(token.form)
-            entryCache[token.form] = found
-            return found
+    /// Counting sort of (phrase, span) pairs into per-phrase buckets, kept in token order.
+    private func bucket(_ found: [(phrase: Int32, span: Span)], phraseCount: Int, needsSort: Bool) {
+        var starts = [Int32](repeating: 0, count: phraseCount + 1)
+        for pair in found { starts[Int(pair.phrase) + 1] += 1 }
+        for phrase in 0..<phraseCount { starts[phrase + 1] += starts[phrase] }
+        var next = starts
+        var placed = [Span](repeating: Span(start: 0, end: 0), count: found.count)
+        for pair in found {
+            placed[Int(next[Int(pair.phrase)])] = pair.span
+            next[Int(pair.phrase)] += 1
         }
-        for index in tokens.indices {
-            for entry in entries(index) {
-                guard let candidates = compiled.phrasesByFirstEntry[entry] else { continue }
-                for phrase in candidates {
-                    if let end = matchEnd(compiled.phrases[Int(phrase)], at: index, entries) {
-                        occurrences[phrase, default: []].append(Span(start: Int32(index), end: Int32(end)))
-                    }
-                }
+        if needsSort {
+            // Pronoun spans were appended after the phrases' own: sort the buckets they joined.
+            for pair in found where pair.span.end == pair.span.start + 1 && resolvedPronouns.contains(pair.span.start) {
+                let range = Int(starts[Int(pair.phrase)])..<Int(starts[Int(pair.phrase) + 1])
+                placed[range].sort()
             }
         }
-    }
-
-    /// Where the phrase ends if its words follow from `start` in one sentence, each
-    /// right after the last or, after a gap slot, within a few words (no punctuation).
-    private func matchEnd(_ slots: [PhraseSlot], at start: Int, _ entries: (Int) -> [Int32]) -> Int? {
-        let tokens = text.tokens
-        let sentence = text.sentenceOfToken[start]
-        var next = start
-        for slot in slots {
-            var found: Int?
-            var skipped = 0
-            var position = next
-            while position < tokens.count, text.sentenceOfToken[position] == sentence {
-                let token = tokens[position]
-                // The period of an initial or abbreviation ("Robert F. Kennedy", "Sec. of
-                // State") is no word: a term written with or without it matches either way.
-                if abbreviationPeriods.contains(position) {
-                    position += 1
-                    continue
-                }
-                if entries(position).contains(slot.entry) && meets(slot.caseRequirement, token, sentence: Int(sentence)) {
-                    found = position
-                    break
-                }
-                // Only a gap slot may skip, and only words.
-                guard skipped < Int(slot.gapBefore), token.kind != .punctuation || token.punctuation == .quote else { break }
-                if token.isWordLike { skipped += 1 }
-                position += 1
-            }
-            guard let match = found else { return nil }
-            next = match + 1
-        }
-        return next
-    }
-
-    /// Periods right after an initial or a known abbreviation, with no space between:
-    /// "F." in "John F. Kennedy", "Sec." in "Sec. of State".
-    private static func abbreviationPeriods(in text: AnalyzedText, forms: FormTable) -> Set<Int> {
-        var positions = Set<Int>()
-        let tokens = text.tokens
-        for position in tokens.indices.dropFirst() {
-            let token = tokens[position], previous = tokens[position - 1]
-            guard token.kind == .punctuation, token.punctuation == .period, previous.kind == .word,
-                  previous.end == token.start, text.sentenceOfToken[position - 1] == text.sentenceOfToken[position]
-            else { continue }
-            if previous.end - previous.start == 1 || forms.wordClass(of: previous.form).contains(.abbreviation) {
-                positions.insert(position)
-            }
-        }
-        return positions
-    }
-
-    /// Case matters only where the writer used case: in a sentence typed all in
-    /// capitals, "US" and "us" cannot be told apart, so the requirement is waived.
-    private func meets(_ requirement: CaseRequirement, _ token: Token, sentence: Int) -> Bool {
-        switch requirement {
-        case .none: return true
-        case .capitalized: return token.flags.contains(.capitalized) || sentenceIsAllCaps(sentence)
-        case .allCaps: return token.flags.contains(.allCaps) || token.flags.contains(.acronym) || sentenceIsAllCaps(sentence)
-        }
-    }
-
-    private func sentenceIsAllCaps(_ sentence: Int) -> Bool {
-        var words = 0
-        for token in text.tokens[text.sentences[sentence].tokens] where token.kind == .word {
-            if !token.flags.contains(.allCaps) && text.bytes[Int(token.start)] >= 0x61 { return false }
-            words += 1
-        }
-        return words >= 3
+        bucketStart = starts
+        occurrences = placed
     }
 
     // MARK: - Pronouns
@@ -146,7 +93,7 @@ struct EssayIndex {
     private struct Mention {
         var token: Int32
         var phrase: Int32
-        var classes: Set<PronounClass>
+        var classes: UInt8
     }
 
     /// Links "he", "his", "they"... to the concept mention they most likely stand for,
@@ -156,26 +103,28 @@ struct EssayIndex {
     /// - otherwise the most recent matching mention, up to three sentences back;
     /// - "him"/"them" skip mentions in their own clause ("Kennedy praised him" is not
     ///   Kennedy); "himself"/"themselves" take one in their own clause.
-    private mutating func resolvePronouns(_ compiled: CompiledRubricSet, forms: FormTable) {
-        var mentions: [Mention] = []
-        for (phrase, spans) in occurrences where !compiled.phraseReferents[Int(phrase)].isEmpty {
-            for span in spans {
-                mentions.append(Mention(token: span.start, phrase: phrase, classes: compiled.phraseReferents[Int(phrase)]))
-            }
-        }
-        guard !mentions.isEmpty else { return }
+    /// Returns (phrase, pronoun token) pairs.
+    private func resolvePronouns(_ found: [(phrase: Int32, span: Span)], compiled: CompiledRubricSet, forms: FormTable)
+        -> [(Int32, Int32)] {
+        let referents = compiled.tables.referentBits
+        let mentionSpans = found.filter { referents[Int($0.phrase)] != 0 }
+        guard !mentionSpans.isEmpty else { return [] }
         // "Robert Kennedy" is one mention, not also one of "Kennedy": longer phrases win.
-        let mentionSpans = occurrences.filter { !compiled.phraseReferents[Int($0.key)].isEmpty }.flatMap(\.value)
-        mentions = mentions.filter { mention in
-            let length = compiled.phrases[Int(mention.phrase)].count
-            return !mentionSpans.contains { other in
-                other.start <= mention.token && mention.token < other.end && Int(other.end - other.start) > length
+        var mentions: [Mention] = []
+        for candidate in mentionSpans {
+            let length = compiled.tables.slotCount(candidate.phrase)
+            let shadowed = mentionSpans.contains { other in
+                other.span.start <= candidate.span.start && candidate.span.start < other.span.end
+                    && Int(other.span.end - other.span.start) > length
+            }
+            if !shadowed {
+                mentions.append(Mention(token: candidate.span.start, phrase: candidate.phrase, classes: referents[Int(candidate.phrase)]))
             }
         }
         mentions.sort { $0.token < $1.token }
 
         let tokens = text.tokens
-        var resolved: [(phrase: Int32, token: Int32)] = []
+        var resolved: [(Int32, Int32)] = []
         var mentionCursor = 0
         var known: [Mention] = []  // mentions before the current token, pronouns included
         for index in tokens.indices where tokens[index].kind == .word {
@@ -189,19 +138,25 @@ struct EssayIndex {
             if index + 1 < tokens.count, forms.wordClass(of: tokens[index + 1].form).contains(.familyNoun) { continue }
             let form = forms.string(of: tokens[index].form)
             let role: PronounRole = wordClass.contains(.reflexive) ? .reflexive
-                : ["him", "them"].contains(form) ? .object
-                : ["he", "she", "they"].contains(form) && opensClause(index, forms: forms) ? .clauseSubject : .other
-            guard let antecedent = antecedent(for: index, pronounClass, role: role, known: known, forms: forms) else { continue }
+                : (form == "him" || form == "them") ? .object
+                : (form == "he" || form == "she" || form == "they") && opensClause(index, forms: forms) ? .clauseSubject : .other
+            guard let antecedent = antecedent(for: index, PhraseTables.bit(pronounClass), role: role, known: known, forms: forms)
+            else { continue }
             resolved.append((antecedent.phrase, Int32(index)))
             known.append(Mention(token: Int32(index), phrase: antecedent.phrase, classes: antecedent.classes))
         }
-        for (phrase, token) in resolved {
-            occurrences[phrase, default: []].append(Span(start: token, end: token + 1))
-            resolvedPronouns.insert(token)
-        }
+        return resolved
     }
 
     private enum PronounRole { case reflexive, object, clauseSubject, other }
+
+    private static func pronounClass(_ wordClass: WordClass) -> PronounClass? {
+        if wordClass.contains(.pronounHe) { return .he }
+        if wordClass.contains(.pronounShe) { return .she }
+        if wordClass.contains(.pronounThey) { return .they }
+        if wordClass.contains(.pronounIt) { return .it }
+        return nil
+    }
 
     /// Whether the token starts its sentence or a clause ("..., and he", "because he").
     private func opensClause(_ index: Int, forms: FormTable) -> Bool {
@@ -213,18 +168,13 @@ struct EssayIndex {
         return wordClass.contains(.clauseBoundary) || wordClass.contains(.coordinator)
     }
 
-    private static func pronounClass(_ wordClass: WordClass) -> PronounClass? {
-        if wordClass.contains(.pronounHe) { return .he }
-        if wordClass.contains(.pronounShe) { return .she }
-        if wordClass.contains(.pronounThey) { return .they }
-        if wordClass.contains(.pronounIt) { return .it }
-        return nil
-    }
-
-    private func antecedent(for index: Int, _ pronounClass: PronounClass, role: PronounRole, known: [Mention], forms: FormTable) -> Mention? {
+    private func antecedent(for index: Int, _ pronounBit: UInt8, role: PronounRole, known: [Mention], forms: FormTable) -> Mention? {
         let sentence = text.sentenceOfToken[index]
-        let candidates = known.reversed().filter {
-            $0.classes.contains(pronounClass) && sentence - text.sentenceOfToken[Int($0.token)] <= 3
+        // Most recent first.
+        var candidates: [Mention] = []
+        for mention in known.reversed() where mention.classes & pronounBit != 0 {
+            if sentence - text.sentenceOfToken[Int(mention.token)] > 3 { break }
+            candidates.append(mention)
         }
         guard !candidates.isEmpty else { return nil }
         let clauseStart = self.clauseStart(of: index, forms: forms)
@@ -259,5 +209,108 @@ struct EssayIndex {
             position -= 1
         }
         return sentence.tokens.lowerBound
+    }
+}
+
+/// Finds where each rubric phrase occurs: at every token, the phrases that start with
+/// one of its vocabulary entries, followed word by word.
+private struct PhraseFinder {
+    let text: AnalyzedText
+    let tables: PhraseTables
+    let entries: TokenEntries
+    /// Periods phrases skip: after an initial or a known abbreviation ("F.", "Sec.").
+    let skippablePeriod: [Bool]
+    /// Per sentence: 0 unknown, 1 mixed case, 2 typed all in capitals.
+    var allCapsSentence: [UInt8]
+
+    init(text: AnalyzedText, tables: PhraseTables, forms: FormTable, entries: TokenEntries) {
+        self.text = text
+        self.tables = tables
+        self.entries = entries
+        var skippable = [Bool](repeating: false, count: text.tokens.count)
+        let tokens = text.tokens
+        for position in tokens.indices.dropFirst() {
+            let token = tokens[position], previous = tokens[position - 1]
+            guard token.kind == .punctuation, token.punctuation == .period, previous.kind == .word,
+                  previous.end == token.start, text.sentenceOfToken[position - 1] == text.sentenceOfToken[position]
+            else { continue }
+            skippable[position] = previous.end - previous.start == 1 || forms.wordClass(of: previous.form).contains(.abbreviation)
+        }
+        skippablePeriod = skippable
+        allCapsSentence = [UInt8](repeating: 0, count: text.sentences.count)
+    }
+
+    mutating func find() -> [(phrase: Int32, span: Span)] {
+        var found: [(phrase: Int32, span: Span)] = []
+        found.reserveCapacity(text.tokens.count / 2)
+        for token in text.tokens.indices where entries.count[token] > 0 {
+            let first = Int(entries.start[token])
+            for offset in 0..<Int(entries.count[token]) {
+                let entry = Int(entries.pool[first + offset])
+                for slot in Int(tables.entryPhraseStart[entry])..<Int(tables.entryPhraseStart[entry + 1]) {
+                    let phrase = tables.entryPhrases[slot]
+                    if let end = matchEnd(phrase, at: token) {
+                        found.append((phrase, Span(start: Int32(token), end: Int32(end))))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Where the phrase ends if its words follow from `start` in one sentence, each
+    /// right after the last or, after a gap slot, within a few words (no punctuation).
+    private mutating func matchEnd(_ phrase: Int32, at start: Int) -> Int? {
+        let tokens = text.tokens
+        let sentence = text.sentenceOfToken[start]
+        var next = start
+        for slot in Int(tables.phraseSlotStart[Int(phrase)])..<Int(tables.phraseSlotStart[Int(phrase) + 1]) {
+            let entry = tables.slotEntry[slot]
+            let gap = Int(tables.slotGap[slot])
+            var found: Int?
+            var skipped = 0
+            var position = next
+            while position < tokens.count, text.sentenceOfToken[position] == sentence {
+                if skippablePeriod[position] {
+                    position += 1
+                    continue
+                }
+                let token = tokens[position]
+                if entries.contains(entry, at: position) && meets(tables.slotCase[slot], token, sentence: Int(sentence)) {
+                    found = position
+                    break
+                }
+                // Only a gap slot may skip, and only words.
+                guard skipped < gap, token.kind != .punctuation || token.punctuation == .quote else { break }
+                if token.isWordLike { skipped += 1 }
+                position += 1
+            }
+            guard let match = found else { return nil }
+            next = match + 1
+        }
+        return next
+    }
+
+    /// Case matters only where the writer used case: in a sentence typed all in
+    /// capitals, "US" and "us" cannot be told apart, so the requirement is waived.
+    private mutating func meets(_ requirement: CaseRequirement, _ token: Token, sentence: Int) -> Bool {
+        switch requirement {
+        case .none: return true
+        case .capitalized: return token.flags.contains(.capitalized) || isAllCaps(sentence)
+        case .allCaps: return token.flags.contains(.allCaps) || token.flags.contains(.acronym) || isAllCaps(sentence)
+        }
+    }
+
+    private mutating func isAllCaps(_ sentence: Int) -> Bool {
+        if allCapsSentence[sentence] == 0 {
+            var words = 0
+            var mixed = false
+            for token in text.tokens[text.sentences[sentence].tokens] where token.kind == .word {
+                if !token.flags.contains(.allCaps) && text.bytes[Int(token.start)] >= 0x61 { mixed = true; break }
+                words += 1
+            }
+            allCapsSentence[sentence] = !mixed && words >= 3 ? 2 : 1
+        }
+        return allCapsSentence[sentence] == 2
     }
 }

@@ -54,7 +54,7 @@ struct ExpressionEvaluator {
         case .any(let children):
             var spans: [Span] = []
             for child in children { spans += evaluate(child) }
-            return Array(Set(spans)).sorted()
+            return sortedUnique(spans)
         case .all(let all):
             return evaluateAll(all)
         }
@@ -86,7 +86,7 @@ struct ExpressionEvaluator {
             }
         }
         guard leaf.phrases.count > 1 else { return spans }
-        if keepsAlternatives { return Array(Set(spans)).sorted() }
+        if keepsAlternatives { return sortedUnique(spans) }
         // Where several phrases start at one word, the longest speaks ("Soviet Union", not
         // "Soviet"), so evidence reads whole. The shorter ones are kept for a second try.
         var longest: [Int32: Span] = [:]
@@ -120,65 +120,111 @@ struct ExpressionEvaluator {
 
     private mutating func evaluateAll(_ node: AllNode) -> [Span] {
         var lists: [[Span]] = []
+        lists.reserveCapacity(node.children.count)
         for child in node.children {
             let spans = evaluate(child)
             if spans.isEmpty { return [] }
             lists.append(spans)
         }
+        // Windows of one sentence, or of two adjacent sentences, where child 0 occurs.
+        var lows: [Int] = []
+        for span in lists[0] {
+            let first = index.sentence(of: span.start)
+            if node.adjacent, first > 0, lows.last != first - 1 { lows.append(first - 1) }
+            if lows.last != first { lows.append(first) }
+        }
+        lows = Array(Set(lows)).sorted()
+
+        var search = CombinationSearch(node: node, lists: lists)
+        for low in lows {
+            let high = node.adjacent ? low + 1 : low
+            guard search.narrow(to: low...high, index: index) else { continue }
+            search.budget = Self.combinationBudget
+            search.combine(depth: 0, start: .max, end: .min, index: index)
+        }
+        guard !search.results.isEmpty else { return [] }
+
         // A pronoun's referent is a guess: it may help a match, never cancel one.
         let exclusions = node.exclusions.map { exclusion in
             (spans: evaluate(exclusion.node).filter { !index.isResolvedPronoun($0) }, within: exclusion.within)
         }
-
-        // Windows of one sentence, or of two adjacent sentences, where child 0 occurs.
-        var windows = Set<Int>()
-        for span in lists[0] {
-            let first = index.sentence(of: span.start)
-            windows.insert(first)
-            if node.adjacent { windows.insert(first - 1) }
-        }
-        var results = Set<Span>()
-        for low in windows.sorted() where low >= 0 {
-            let high = node.adjacent ? low + 1 : low
-            let candidates = lists.map { spans in
-                spans.filter { index.sentence(of: $0.start) >= low && index.sentence(of: $0.end - 1) <= high }
-            }
-            if candidates.contains(where: \.isEmpty) { continue }
-            var budget = Self.combinationBudget
-            var chosen: [Span] = []
-            combine(candidates, node, exclusions, &chosen, &budget, &results)
-        }
-        return results.sorted()
+        return sortedUnique(search.results.filter { !isExcluded($0, exclusions) })
     }
 
-    /// Depth-first choice of one span per child, pruned by order, overlap and width.
-    private func combine(
-        _ candidates: [[Span]], _ node: AllNode, _ exclusions: [(spans: [Span], within: Int?)],
-        _ chosen: inout [Span], _ budget: inout Int, _ results: inout Set<Span>
-    ) {
-        if budget <= 0 { return }
-        let depth = chosen.count
-        if depth == candidates.count {
-            budget -= 1
-            let span = Span(start: chosen.map(\.start).min()!, end: chosen.map(\.end).max()!)
-            if !isExcluded(span, exclusions) { results.insert(span) }
-            return
+    /// Depth-first choice of one span per child, pruned by order, overlap and width,
+    /// over each child's spans that fall in the current window.
+    private struct CombinationSearch {
+        let node: AllNode
+        let lists: [[Span]]
+        /// Per child, the indices of its spans inside the window.
+        var ranges: [Range<Int>]
+        var window: ClosedRange<Int> = 0...0
+        var chosen: [Span] = []
+        var budget = 0
+        var results: [Span] = []
+
+        init(node: AllNode, lists: [[Span]]) {
+            self.node = node
+            self.lists = lists
+            ranges = Array(repeating: 0..<0, count: lists.count)
+            chosen.reserveCapacity(lists.count)
         }
-        for candidate in candidates[depth] {
-            // In order of where they start: a child may sit inside a gapped phrase before it
-            // ("tore *Moscow and Beijing* apart").
-            if node.ordered, let last = chosen.last, candidate.start <= last.start { continue }
-            if chosen.contains(where: { $0.clashes(with: candidate) }) { continue }
-            if let within = node.within {
-                let start = min(candidate.start, chosen.map(\.start).min() ?? candidate.start)
-                let end = max(candidate.end, chosen.map(\.end).max() ?? candidate.end)
-                if wordWidth(Span(start: start, end: end)) > within { continue }
+
+        /// Sets the window; false when some child has nothing in it.
+        mutating func narrow(to window: ClosedRange<Int>, index: EssayIndex) -> Bool {
+            self.window = window
+            for (child, spans) in lists.enumerated() {
+                // Spans are sorted by start, so those starting in the window are one run.
+                var lower = 0, upper = spans.count
+                while lower < upper {
+                    let middle = (lower + upper) / 2
+                    if index.sentence(of: spans[middle].start) < window.lowerBound { lower = middle + 1 } else { upper = middle }
+                }
+                var end = lower
+                while end < spans.count, index.sentence(of: spans[end].start) <= window.upperBound { end += 1 }
+                if lower == end { return false }
+                ranges[child] = lower..<end
             }
-            chosen.append(candidate)
-            combine(candidates, node, exclusions, &chosen, &budget, &results)
-            chosen.removeLast()
-            if budget <= 0 { return }
+            return true
         }
+
+        mutating func combine(depth: Int, start: Int32, end: Int32, index: EssayIndex) {
+            if budget <= 0 { return }
+            if depth == lists.count {
+                budget -= 1
+                results.append(Span(start: start, end: end))
+                return
+            }
+            let spans = lists[depth]
+            for position in ranges[depth] {
+                let candidate = spans[position]
+                if index.sentence(of: candidate.end - 1) > window.upperBound { continue }
+                // In order of where they start: a child may sit inside a gapped phrase before it
+                // ("tore *Moscow and Beijing* apart").
+                if node.ordered, let last = chosen.last, candidate.start <= last.start { continue }
+                if chosen.contains(where: { $0.clashes(with: candidate) }) { continue }
+                let newStart = min(start, candidate.start), newEnd = max(end, candidate.end)
+                if let within = node.within {
+                    let positions = index.text.wordPosition
+                    if Int(positions[Int(newEnd) - 1] - positions[Int(newStart)]) + 1 > within { continue }
+                }
+                chosen.append(candidate)
+                combine(depth: depth + 1, start: newStart, end: newEnd, index: index)
+                chosen.removeLast()
+                if budget <= 0 { return }
+            }
+        }
+    }
+
+    private func sortedUnique(_ spans: [Span]) -> [Span] {
+        var sorted = spans.sorted()
+        var kept = 0
+        for position in sorted.indices where position == 0 || sorted[position] != sorted[kept - 1] {
+            sorted[kept] = sorted[position]
+            kept += 1
+        }
+        sorted.removeSubrange(kept...)
+        return sorted
     }
 
     /// Words from the first to the last token of the span, both counted.

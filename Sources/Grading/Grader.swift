@@ -22,8 +22,12 @@ public final class GradingSession {
     public let compiled: CompiledRubricSet
     let analyzer = TextAnalyzer()
     private let words = EnglishWordList.shared
-    /// Vocabulary entries met by each form id of `analyzer`'s table.
-    private var entriesByForm: [Int32: [Int32]] = [:]
+    /// Vocabulary entries met by each form id of `analyzer`'s table, computed once per
+    /// form: form f's are `entryPool[entryStart[f]..<entryStart[f] + entryCount[f]]`
+    /// (entryStart -1: not looked up yet).
+    private var entryStart: [Int32] = []
+    private var entryCount: [UInt8] = []
+    private var entryPool: [Int32] = []
 
     init(_ compiled: CompiledRubricSet) { self.compiled = compiled }
 
@@ -57,7 +61,21 @@ public final class GradingSession {
     // MARK: - Pieces shared with the rubric example runner
 
     func makeIndex(_ analyzed: AnalyzedText) -> EssayIndex {
-        EssayIndex(text: analyzed, compiled: compiled, forms: analyzer.forms, entriesOfForm: entries(ofForm:))
+        EssayIndex(text: analyzed, compiled: compiled, forms: analyzer.forms, entries: tokenEntries(analyzed))
+    }
+
+    /// The vocabulary entries of every token of an essay.
+    private func tokenEntries(_ text: AnalyzedText) -> TokenEntries {
+        var starts = [Int32](repeating: 0, count: text.tokens.count)
+        var counts = [UInt8](repeating: 0, count: text.tokens.count)
+        for (index, token) in text.tokens.enumerated()
+        where token.kind == .word || token.kind == .number || token.kind == .clitic {
+            let form = Int(token.form)
+            if form >= entryStart.count || entryStart[form] < 0 { lookUp(form) }
+            starts[index] = entryStart[form]
+            counts[index] = entryCount[form]
+        }
+        return TokenEntries(start: starts, count: counts, pool: entryPool)
     }
 
     /// The first match of a point, if any.
@@ -107,15 +125,24 @@ public final class GradingSession {
                         sentenceText: text.text(sentenceBytes), sentenceByteRange: sentenceBytes)
     }
 
-    /// The rubric vocabulary entries an essay word meets, cached per distinct form.
-    private func entries(ofForm form: Int32) -> [Int32] {
-        if let cached = entriesByForm[form] { return cached }
+    /// Looks up the rubric vocabulary entries a form meets, once.
+    private func lookUp(_ form: Int) {
         let forms = analyzer.forms
+        if entryStart.count < forms.count {
+            entryStart += [Int32](repeating: -1, count: forms.count - entryStart.count)
+            entryCount += [UInt8](repeating: 0, count: forms.count - entryCount.count)
+        }
         let found = compiled.vocabulary.matches(
-            form: forms.bytes(of: form), stem: forms.bytes(of: forms.stem(of: form)),
-            isFunctionWord: !forms.wordClass(of: form).isEmpty, words: words
+            form: forms.bytes(of: Int32(form)), stem: forms.bytes(of: forms.stem(of: Int32(form))),
+            isFunctionWord: !forms.wordClass(of: Int32(form)).isEmpty, words: words
         )
-        entriesByForm[form] = found
-        return found
+        // Stemming may intern the stem, growing the table: keep the arrays in step.
+        if entryStart.count < forms.count {
+            entryStart += [Int32](repeating: -1, count: forms.count - entryStart.count)
+            entryCount += [UInt8](repeating: 0, count: forms.count - entryCount.count)
+        }
+        entryStart[form] = Int32(entryPool.count)
+        entryCount[form] = UInt8(min(found.count, 255))
+        entryPool += found.prefix(255)
     }
 }

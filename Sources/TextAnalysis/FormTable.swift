@@ -8,6 +8,7 @@ public final class FormTable {
     private var hashes: [UInt32] = []
     private var stems: [Int32] = []
     private var classes: [WordClass] = []
+    private var strings: [String?] = []
     /// Open addressing; -1 marks an empty slot. Capacity is a power of two.
     private var slots: [Int32]
     private var mask: Int
@@ -48,6 +49,7 @@ public final class FormTable {
         arena.append(contentsOf: bytes)
         stems.append(-1)
         classes.append([])
+        strings.append(nil)
         slots[slot] = id
         if offsets.count * 2 > slots.count { grow() }
         return id
@@ -72,7 +74,13 @@ public final class FormTable {
         return arena[start..<start + Int(lengths[Int(id)])]
     }
 
-    public func string(of id: Int32) -> String { String(decoding: bytes(of: id), as: UTF8.self) }
+    /// The form as a string, made once per form: callers compare words often.
+    public func string(of id: Int32) -> String {
+        if let cached = strings[Int(id)] { return cached }
+        let string = String(decoding: bytes(of: id), as: UTF8.self)
+        strings[Int(id)] = string
+        return string
+    }
 
     public func wordClass(of id: Int32) -> WordClass { classes[Int(id)] }
 

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Writes a file so that readers only ever see the old contents or the complete new
-/// ones: the bytes go to a temporary file in the same folder, are flushed, and the
-/// temporary file is renamed over the target. An interrupted run leaves no
+/// ones: the bytes go to a temporary file in the same folder, which is renamed over
+/// the target. (No fsync: the rename is what makes the write all-or-nothing for an
+/// interrupted run; surviving a power cut is not worth a disk flush per report.) An interrupted run leaves no
 /// half-written report, and an old report is replaced only by a complete new one.
 enum AtomicFile {
     struct WriteError: Error, CustomStringConvertible {
@@ -34,7 +35,6 @@ enum AtomicFile {
                 offset += written
             }
         }
-        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if failure == nil, rename(temporary.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
