@@ -111,6 +111,10 @@ private struct RubricCompiler {
     var events: [CompiledEvent] = []
     var conceptPhrases: [String: [Int32]] = [:]
     var conceptExceptions: [String: [Int32]] = [:]
+    /// Each distinct term compiled once: its phrase, or nil when it has no words.
+    var termPhrases: [TermKey: Int32?] = [:]
+    /// Vocabulary entries by the compiler's interned form or stem id.
+    var entryByForm: [FormKey: Int32] = [:]
     var problems: [RubricProblem] = []
 
     init(set: RubricSet) { self.set = set }
@@ -147,28 +151,51 @@ private struct RubricCompiler {
             direct[concept.id] = ids
             directExceptions[concept.id] = concept.exceptions.compactMap { phrase(for: $0) }
         }
-        // Closure over includes; a cycle (reported by lint) simply stops expanding.
-        func closure(_ id: String, _ table: [String: [Int32]], visiting: inout Set<String>) -> Set<Int32> {
-            guard let concept = byID[id], visiting.insert(id).inserted else { return [] }
-            var result = Set(table[id] ?? [])
-            for include in concept.includes { result.formUnion(closure(include, table, visiting: &visiting)) }
+        // Closure over includes, each concept's computed once; a cycle (reported by lint)
+        // simply stops expanding.
+        func closures(_ table: [String: [Int32]]) -> [String: [Int32]] {
+            var done: [String: Set<Int32>] = [:]
+            func closure(_ id: String, visiting: inout Set<String>) -> Set<Int32> {
+                if let known = done[id] { return known }
+                guard let concept = byID[id], visiting.insert(id).inserted else { return [] }
+                var result = Set(table[id] ?? [])
+                for include in concept.includes { result.formUnion(closure(include, visiting: &visiting)) }
+                visiting.remove(id)
+                done[id] = result
+                return result
+            }
+            var result: [String: [Int32]] = [:]
+            for concept in set.concepts {
+                var visiting = Set<String>()
+                result[concept.id] = closure(concept.id, visiting: &visiting).sorted()
+            }
             return result
         }
-        for concept in set.concepts {
-            var visiting = Set<String>()
-            conceptPhrases[concept.id] = closure(concept.id, direct, visiting: &visiting).sorted()
-            visiting = []
-            conceptExceptions[concept.id] = closure(concept.id, directExceptions, visiting: &visiting).sorted()
-        }
+        conceptPhrases = closures(direct)
+        conceptExceptions = closures(directExceptions)
     }
 
     /// The phrase id of a term, adding it if new; nil (with a problem) if the term has no words.
+    /// Terms repeat across concepts and rules, so each distinct one is compiled once.
     private mutating func phrase(for term: TermPattern) -> Int32? {
+        let key = TermKey(text: term.text, stemmed: term.stemmed, fuzzy: term.fuzzy, caseSensitive: term.caseSensitive)
+        if let known = termPhrases[key] {
+            if known == nil { problems.append(RubricProblem(term.location, "the term '\(term.text)' has no words to match")) }
+            return known
+        }
+        let compiled = compilePhrase(term)
+        termPhrases[key] = compiled
+        return compiled
+    }
+
+    private mutating func compilePhrase(_ term: TermPattern) -> Int32? {
         // "take ... out": an ellipsis lets up to three words in between.
-        let parts = term.text.replacingOccurrences(of: "\u{2026}", with: "...").components(separatedBy: "...")
+        let parts = Self.gapParts(term.text)
         var slots: [PhraseSlot] = []
+        var opensWithNegation = false
         for (partIndex, part) in parts.enumerated() {
-            let partSlots = self.slots(for: part, term)
+            let (partSlots, firstIsNegation) = self.slots(for: part, term)
+            if slots.isEmpty { opensWithNegation = firstIsNegation }
             if partIndex > 0, !partSlots.isEmpty, !slots.isEmpty {
                 var first = partSlots
                 first[0].gapBefore = PhraseSlot.maximumGap
@@ -181,8 +208,7 @@ private struct RubricCompiler {
             problems.append(RubricProblem(term.location, "the term '\(term.text)' has no words to match"))
             return nil
         }
-        if parts.count > 1, parts.first?.trimmingCharacters(in: .whitespaces).isEmpty != false
-            || parts.last?.trimmingCharacters(in: .whitespaces).isEmpty != false {
+        if parts.count > 1, parts.first?.allSatisfy({ $0 == " " }) != false || parts.last?.allSatisfy({ $0 == " " }) != false {
             problems.append(RubricProblem(term.location, "'...' in a term goes between words, as in 'take ... out'"))
         }
         if let existing = phraseIDs[slots] { return existing }
@@ -190,19 +216,40 @@ private struct RubricCompiler {
         phrases.append(slots)
         phraseIDs[slots] = id
         phraseReferents.append([])
-        let firstWord = analyzer.termTokens(parts[0]).first
-        phraseOpensWithNegation.append(firstWord.map { analyzer.forms.wordClass(of: $0.form).contains(.negation) } ?? false)
+        phraseOpensWithNegation.append(opensWithNegation)
         phrasesByFirstEntry[slots[0].entry, default: []].append(id)
         return id
     }
 
-    private mutating func slots(for text: String, _ term: TermPattern) -> [PhraseSlot] {
-        analyzer.termTokens(text).map { token -> PhraseSlot in
-            let key = term.stemmed && token.kind == .word
-                ? Array(analyzer.forms.bytes(of: analyzer.forms.stem(of: token.form)))
-                : Array(analyzer.forms.bytes(of: token.form))
-            let entry = vocabulary.entry(key: key, byStem: term.stemmed && token.kind == .word,
+    /// Splits a term at "..." or "…" (rarely present: checked on bytes first).
+    private static func gapParts(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        let hasGap = bytes.indices.contains { index in
+            (bytes[index] == 0x2E && index + 2 < bytes.count && bytes[index + 1] == 0x2E && bytes[index + 2] == 0x2E)
+                || (bytes[index] == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6)
+        }
+        guard hasGap else { return [text] }
+        return text.replacingOccurrences(of: "\u{2026}", with: "...").components(separatedBy: "...")
+    }
+
+    /// The slots of one gap-free part of a term, and whether its first word is a negation.
+    private mutating func slots(for text: String, _ term: TermPattern) -> ([PhraseSlot], Bool) {
+        let tokens = analyzer.termTokens(text)
+        let forms = analyzer.forms
+        let slots = tokens.map { token -> PhraseSlot in
+            let byStem = term.stemmed && token.kind == .word
+            let id = byStem ? forms.stem(of: token.form) : token.form
+            let entry: Int32
+            if let known = entryByForm[FormKey(form: id, byStem: byStem)] {
+                entry = known
+                if term.fuzzy && token.kind == .word && !term.caseSensitive {
+                    _ = vocabulary.entry(key: Array(forms.bytes(of: id)), byStem: byStem, fuzzy: true)
+                }
+            } else {
+                entry = vocabulary.entry(key: Array(forms.bytes(of: id)), byStem: byStem,
                                          fuzzy: term.fuzzy && token.kind == .word && !term.caseSensitive)
+                entryByForm[FormKey(form: id, byStem: byStem)] = entry
+            }
             var requirement = CaseRequirement.none
             if term.caseSensitive {
                 if token.flags.contains(.allCaps) { requirement = .allCaps }
@@ -210,6 +257,7 @@ private struct RubricCompiler {
             }
             return PhraseSlot(entry: entry, caseRequirement: requirement)
         }
+        return (slots, tokens.first.map { forms.wordClass(of: $0.form).contains(.negation) } ?? false)
     }
 
     // MARK: - Expressions
@@ -315,4 +363,18 @@ final class PhraseTables: Sendable {
         case .it: return 8
         }
     }
+}
+
+/// What makes two terms compile to the same phrase.
+private struct TermKey: Hashable {
+    var text: String
+    var stemmed: Bool
+    var fuzzy: Bool
+    var caseSensitive: Bool
+}
+
+/// A compiler form or stem id, and which of the two it is.
+private struct FormKey: Hashable {
+    var form: Int32
+    var byStem: Bool
 }

@@ -6,22 +6,10 @@ import Foundation
 public final class EnglishWordList: Sendable {
     public static let shared = EnglishWordList()
 
+    /// Sorted, newline-separated lines; searched in place, with no index to build.
     private let bytes: [UInt8]
-    /// Start offset of each line; lines are sorted bytewise.
-    private let lineStarts: [Int32]
 
-    init(bytes: [UInt8]) {
-        self.bytes = bytes
-        var starts: [Int32] = []
-        starts.reserveCapacity(bytes.count / 8)
-        var lineStart = 0
-        for (index, byte) in bytes.enumerated() where byte == 0x0A {
-            if index > lineStart { starts.append(Int32(lineStart)) }
-            lineStart = index + 1
-        }
-        if lineStart < bytes.count { starts.append(Int32(lineStart)) }
-        self.lineStarts = starts
-    }
+    init(bytes: [UInt8]) { self.bytes = bytes }
 
     private convenience init() {
         let url = Bundle.module.url(forResource: "english-words", withExtension: "txt", subdirectory: "Resources")
@@ -29,32 +17,35 @@ public final class EnglishWordList: Sendable {
         self.init(bytes: [UInt8](data))
     }
 
-    public var count: Int { lineStarts.count }
+    public var count: Int { bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
 
-    /// Whether the lower-case word is a known English word.
+    /// Whether the lower-case word is a known English word: a binary search over byte
+    /// offsets, stepping back to the start of the line each probe lands in.
     public func contains(_ word: some Collection<UInt8>) -> Bool {
         let key = Array(word)
+        guard !key.isEmpty else { return false }
         var low = 0
-        var high = lineStarts.count - 1
-        while low <= high {
+        var high = bytes.count
+        while low < high {
             let middle = (low + high) / 2
-            let order = compare(line: middle, key)
+            var lineStart = middle
+            while lineStart > low, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let order = compare(lineStart..<lineEnd, key)
             if order == 0 { return true }
-            if order < 0 { low = middle + 1 } else { high = middle - 1 }
+            if order < 0 { low = lineEnd + 1 } else { high = lineStart }
         }
         return false
     }
 
-    private func compare(line: Int, _ key: [UInt8]) -> Int {
-        var position = Int(lineStarts[line])
+    private func compare(_ line: Range<Int>, _ key: [UInt8]) -> Int {
         var index = 0
-        while true {
-            let lineEnded = position >= bytes.count || bytes[position] == 0x0A
-            let keyEnded = index >= key.count
-            if lineEnded || keyEnded { return lineEnded && keyEnded ? 0 : (lineEnded ? -1 : 1) }
+        for position in line {
+            guard index < key.count else { return 1 }
             if bytes[position] != key[index] { return bytes[position] < key[index] ? -1 : 1 }
-            position += 1
             index += 1
         }
+        return index == key.count ? 0 : -1
     }
 }
