@@ -9,9 +9,16 @@ public struct RubricSetLoader: Sendable {
     public static let assignmentFileName = "assignment.xml"
 
     private let schemaURL: URL
+    /// Exact start-tag columns in element locations (see `XMLParseOptions.locatesColumns`).
+    private let locatesColumns: Bool
 
     public init(schema: URL = BundledRubrics.schemaDirectory.appendingPathComponent("rubric-set.xsd")) {
+        self.init(schema: schema, locatesColumns: true)
+    }
+
+    private init(schema: URL, locatesColumns: Bool) {
         self.schemaURL = schema
+        self.locatesColumns = locatesColumns
     }
 
     /// Loads a set from its folder, or from any file whose root is `<assignment>`. Throws every problem found.
@@ -20,6 +27,15 @@ public struct RubricSetLoader: Sendable {
         if let set = outcome.set, outcome.problems.isEmpty { return set }
         throw RubricLoadError(outcome.problems.isEmpty
             ? [RubricProblem(SourceLocation(file: url.path), "not a rubric set")] : outcome.problems)
+    }
+
+    /// Loads a set to grade with: quickly, with element lines but no columns; only when
+    /// the set has problems is it read again to report them with exact columns. Model
+    /// locations of a set loaded this way may lack columns.
+    public func loadForGrading(_ url: URL) throws(RubricLoadError) -> RubricSet {
+        let quick = RubricSetLoader(schema: schemaURL, locatesColumns: false).check(url)
+        if let set = quick.set, quick.problems.isEmpty { return set }
+        return try load(url)
     }
 
     /// What checking a path found: the files read, every problem, and the set when it could be built.
@@ -120,7 +136,8 @@ public struct RubricSetLoader: Sendable {
         files.append(name)
         let document: ParsedXML
         do {
-            document = try ParsedXML.parse(file: url, displayName: name, options: XMLParseOptions(xincludeRoot: folder))
+            document = try ParsedXML.parse(file: url, displayName: name,
+                                           options: XMLParseOptions(xincludeRoot: folder, locatesColumns: locatesColumns))
         } catch {
             problems += error.diagnostics.map(RubricProblem.init)
             return nil

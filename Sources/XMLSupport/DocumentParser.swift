@@ -37,7 +37,7 @@ enum DocumentParser {
     /// - Parameters:
     ///   - display: the name used in diagnostics and locations.
     ///   - url: the name libxml2 records as the document URL.
-    static func parse(bytes: [UInt8], display: String, url: String) throws(XMLFailure) -> LibXMLDocument {
+    static func parse(bytes: [UInt8], display: String, url: String, locatesColumns: Bool = true) throws(XMLFailure) -> LibXMLDocument {
         LibXML.ensureInitialized()
         if bytes.isEmpty {
             throw XMLFailure(file: display, "the document is empty")
@@ -72,7 +72,7 @@ enum DocumentParser {
             xmlFreeDoc(doc)
             throw XMLFailure(file: display, "entity declarations are not allowed (DOCTYPE with <!ENTITY ...>)")
         }
-        let locations = SourceLocator.locations(in: doc, source: bytes, file: display)
+        let locations = locatesColumns ? SourceLocator.locations(in: doc, source: bytes, file: display) : [:]
         return LibXMLDocument(doc: doc, locations: locations, warnings: collector.warnings, byteCount: bytes.count)
     }
 

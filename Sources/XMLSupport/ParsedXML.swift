@@ -53,7 +53,8 @@ public final class ParsedXML: @unchecked Sendable {
     }
 
     private static func make(bytes: [UInt8], display: String, path: String?, options: XMLParseOptions) throws(XMLFailure) -> ParsedXML {
-        let document = try DocumentParser.parse(bytes: bytes, display: display, url: path ?? display)
+        let document = try DocumentParser.parse(bytes: bytes, display: display, url: path ?? display,
+                                                 locatesColumns: options.locatesColumns)
         if let root = options.xincludeRoot, let path {
             guard let realRoot = SourceFile.realPath(root.standardizedFileURL.path) else {
                 throw XMLFailure(file: display, "the XInclude root folder \(root.path) does not exist")

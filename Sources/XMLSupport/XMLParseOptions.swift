@@ -16,9 +16,15 @@ public struct XMLParseOptions: Sendable {
     /// Inputs larger than this are refused before parsing (default 64 MiB). With XInclude,
     /// it also bounds each included file and the total size of all included content.
     public var maxBytes: Int
+    /// Whether element locations get exact start-tag lines and columns (found in the
+    /// source). Without it an element's line is libxml2's (where its start tag ends) and
+    /// its column 0: cheaper, for loads whose locations will only be shown if something
+    /// is wrong (reload with it then).
+    public var locatesColumns: Bool
 
-    public init(xincludeRoot: URL? = nil, maxBytes: Int = 64 << 20) {
+    public init(xincludeRoot: URL? = nil, maxBytes: Int = 64 << 20, locatesColumns: Bool = true) {
         self.xincludeRoot = xincludeRoot
         self.maxBytes = maxBytes
+        self.locatesColumns = locatesColumns
     }
 }

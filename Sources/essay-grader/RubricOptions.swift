@@ -13,9 +13,11 @@ struct RubricOptions: ParsableArguments {
     var rubricSetURL: URL { rubrics.map { URL(fileURLWithPath: $0) } ?? BundledRubrics.defaultSet }
 
     /// Loads and compiles the set; on any problem prints each as file:line:column and exits 2.
-    func loadGrader() throws -> Grader {
+    /// `precise`: exact columns in the model (for commands that report on the rubrics).
+    func loadGrader(precise: Bool = false) throws -> Grader {
         do {
-            let set = try RubricSetLoader().load(rubricSetURL)
+            let loader = RubricSetLoader()
+            let set = try precise ? loader.load(rubricSetURL) : loader.loadForGrading(rubricSetURL)
             return try Grader(set)
         } catch {
             for problem in error.problems { Console.error(problem.description) }

@@ -16,7 +16,7 @@ struct RubricTestCommand: ParsableCommand {
     var directory: String?
 
     func run() throws {
-        let grader = try RubricOptions(rubrics: directory).loadGrader()
+        let grader = try RubricOptions(rubrics: directory).loadGrader(precise: true)
         let report = RuleExampleRunner.run(grader)
         for failure in report.failures { print(failure.description) }
         let failedExamples = Set(report.failures.map { "\($0.location)\($0.rule)" }).count

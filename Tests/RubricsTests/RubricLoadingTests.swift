@@ -19,6 +19,23 @@ import Testing
         #expect(set.rubrics[0].levels.map(\.name) == ["Complete", "Partial", "Missing"])
     }
 
+    @Test func loadingForGradingSkipsColumnsButReportsProblemsExactly() throws {
+        let quick = try RubricSetLoader().loadForGrading(RubricSetFixture.exampleSet)
+        #expect(quick.points.map(\.id) == ["process.needs-light", "process.makes-glucose"])
+        #expect(quick.points[0].location.column == 0)
+        let fixture = try RubricSetFixture()
+        defer { fixture.remove() }
+        try fixture.replace(in: "process.xml", "<concept ref=\"carbon-dioxide\"/>", with: "<concept ref=\"carbon-monoxide\"/>")
+        do {
+            _ = try RubricSetLoader().loadForGrading(fixture.folder)
+            Issue.record("a broken set must not load")
+        } catch {
+            let problem = try #require(error.problems.first { $0.message == "undefined concept 'carbon-monoxide'" })
+            #expect(problem.location.line == (try fixture.line(of: "carbon-monoxide", in: "process.xml")))
+            #expect(problem.location.column > 0)
+        }
+    }
+
     @Test func anExampleSpanningLinesIsCollapsedAndItsMarkStaysRight() throws {
         let fixture = try RubricSetFixture()
         defer { fixture.remove() }
