@@ -29,34 +29,36 @@ public enum CSVSummaryRenderer {
     ///   - byteOrderMark: start with U+FEFF (see above).
     public static func render(_ reports: [GradeReport], students: [String]? = nil, ids: [String?]? = nil,
                               byteOrderMark: Bool = true) -> String {
+        let rows = reports.enumerated().map { index, report in
+            ClassRow(report, student: students.flatMap { index < $0.count ? $0[index] : nil },
+                     platformID: ids.flatMap { index < $0.count ? $0[index] : nil })
+        }
+        return render(rows: rows, byteOrderMark: byteOrderMark)
+    }
+
+    public static func render(rows: [ClassRow], byteOrderMark: Bool = true) -> String {
         var questionIDs: [String] = []
-        for report in reports {
-            for question in report.questions where !questionIDs.contains(question.id) {
+        for row in rows {
+            for question in row.questions where !questionIDs.contains(question.id) {
                 questionIDs.append(question.id)
             }
         }
-        var rows: [[Cell]] = []
-        rows.append((["file", "student", "id", "score", "max", "percentage"] + questionIDs + ["errors", "cautions", "words"]).map(Cell.text))
-        for (index, report) in reports.enumerated() {
-            let given = students.flatMap { index < $0.count ? $0[index] : nil } ?? ""
-            let name = given.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? studentName(fromFile: report.essay) : given
-            let id = ids.flatMap { index < $0.count ? $0[index] : nil } ?? ""
-            var row: [Cell] = [
-                .text(report.essay), .text(name), .text(id),
-                .number(ReportNumber.format(report.score)),
-                .number(ReportNumber.format(report.maximum)),
-                .number(ReportNumber.percentage(report.percentage)),
+        var output = byteOrderMark ? "\u{FEFF}" : ""
+        let header = (["file", "student", "id", "score", "max", "percentage"] + questionIDs + ["errors", "cautions", "words"])
+        output += header.map { Cell.text($0).field }.joined(separator: ",") + "\r\n"
+        for row in rows {
+            var cells: [Cell] = [
+                .text(row.essay), .text(row.student), .text(row.platformID),
+                .number(ReportNumber.format(row.score)),
+                .number(ReportNumber.format(row.maximum)),
+                .number(ReportNumber.percentage(row.percentage)),
             ]
             for id in questionIDs {
-                let score = report.questions.first { $0.id == id }?.score
-                row.append(.number(score.map(ReportNumber.format) ?? ""))
+                let score = row.questions.first { $0.id == id }?.score
+                cells.append(.number(score.map(ReportNumber.format) ?? ""))
             }
-            row += [.number(String(report.errors.count)), .number(String(report.cautions.count)), .number(String(report.wordCount))]
-            rows.append(row)
-        }
-        var output = byteOrderMark ? "\u{FEFF}" : ""
-        for row in rows {
-            output += row.map(\.field).joined(separator: ",") + "\r\n"
+            cells += [.number(String(row.errors)), .number(String(row.cautions)), .number(String(row.words))]
+            output += cells.map(\.field).joined(separator: ",") + "\r\n"
         }
         return output
     }

@@ -48,59 +48,25 @@ public struct ClassStatistics: Sendable {
     public var slips: [SlipStat]
 
     public init(_ reports: [GradeReport]) {
-        count = reports.count
-        let percentages = reports.map(\.percentage)
-        let scores = reports.map(\.score)
+        var tally = ClassTally()
+        for report in reports { tally.add(report) }
+        self.init(rows: reports.map { ClassRow($0) }, tally: tally)
+    }
+
+    public init(rows: [ClassRow], tally: ClassTally) {
+        count = rows.count
+        let percentages = rows.map(\.percentage)
+        let scores = rows.map(\.score)
         meanPercentage = Self.mean(percentages)
         medianPercentage = Self.median(percentages)
         meanScore = Self.mean(scores)
         medianScore = Self.median(scores)
-        let maxima = Set(reports.map(\.maximum))
+        let maxima = Set(rows.map(\.maximum))
         maximum = maxima.count == 1 ? maxima.first : nil
         histogram = Array(repeating: 0, count: 10)
         for percentage in percentages { histogram[Self.bin(percentage)] += 1 }
-
-        var pointOrder: [String] = []
-        var pointStats: [String: PointStat] = [:]
-        var questionOrder: [String] = []
-        for report in reports {
-            for question in report.questions {
-                if !questionOrder.contains(question.id) { questionOrder.append(question.id) }
-                for point in question.points {
-                    let key = question.id + "\u{0}" + point.id
-                    if pointStats[key] == nil {
-                        pointOrder.append(key)
-                        pointStats[key] = PointStat(
-                            questionID: question.id, questionTitle: question.title, pointID: point.id,
-                            description: point.description, kind: point.kind, met: 0, graded: 0)
-                    }
-                    pointStats[key]!.graded += 1
-                    if point.status == .met { pointStats[key]!.met += 1 }
-                }
-            }
-        }
-        // Grouped by question (in order of first appearance), points in rubric order.
-        points = questionOrder.flatMap { questionID in
-            pointOrder.compactMap { pointStats[$0] }.filter { $0.questionID == questionID }
-        }
-
-        var slipOrder: [String] = []
-        var slipStats: [String: SlipStat] = [:]
-        for report in reports {
-            var seen = Set<String>()
-            for slip in report.slips {
-                if slipStats[slip.id] == nil {
-                    slipOrder.append(slip.id)
-                    slipStats[slip.id] = SlipStat(id: slip.id, severity: slip.severity, message: slip.message,
-                                                  correction: slip.correction, essays: 0, occurrences: 0)
-                }
-                slipStats[slip.id]!.occurrences += 1
-                if seen.insert(slip.id).inserted { slipStats[slip.id]!.essays += 1 }
-            }
-        }
-        slips = slipOrder.compactMap { slipStats[$0] }.sorted {
-            ($1.essays, $1.occurrences, $0.id) < ($0.essays, $0.occurrences, $1.id)
-        }
+        points = tally.points
+        slips = tally.slips
     }
 
     /// The histogram band of a percentage: 0 for 0–9.9, …, 9 for 90–100.

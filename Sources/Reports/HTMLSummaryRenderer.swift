@@ -18,9 +18,19 @@ public enum HTMLSummaryRenderer {
     ///     Links with a scheme other than http, https or file are left out.
     ///   - students: names, one per report; a missing or empty name falls back to the file name.
     public static func render(_ reports: [GradeReport], reportLinks: [String?], students: [String]? = nil) -> String {
-        let stats = ClassStatistics(reports)
+        var tally = ClassTally()
+        var rows: [ClassRow] = []
+        for (index, report) in reports.enumerated() {
+            tally.add(report)
+            rows.append(ClassRow(report, student: students.flatMap { index < $0.count ? $0[index] : nil },
+                                 link: index < reportLinks.count ? reportLinks[index] : nil))
+        }
+        return render(rows: rows, statistics: ClassStatistics(rows: rows, tally: tally))
+    }
+
+    public static func render(rows: [ClassRow], statistics stats: ClassStatistics) -> String {
         var html = HTMLBuilder(title: "Class summary — \(TextReportRenderer.plural(stats.count, "essay"))", css: HTMLStyle.summary)
-        header(reports, stats: stats, into: &html)
+        header(rows, stats: stats, into: &html)
         html.open("main")
         html.newline()
         section("distribution", "Score distribution", into: &html) {
@@ -33,7 +43,7 @@ public enum HTMLSummaryRenderer {
             slips(stats, into: &$0)
         }
         section("students", "Students", into: &html) {
-            studentTable(reports, links: reportLinks, students: students, into: &$0)
+            studentTable(rows, into: &$0)
         }
         html.close()
         html.newline()
@@ -50,14 +60,11 @@ public enum HTMLSummaryRenderer {
         html.newline()
     }
 
-    private static func header(_ reports: [GradeReport], stats: ClassStatistics, into html: inout HTMLBuilder) {
+    private static func header(_ rows: [ClassRow], stats: ClassStatistics, into html: inout HTMLBuilder) {
         html.open("header", ["class": "page-header"])
         html.element("h1", text: "Class summary")
         var titles: [String] = []
-        for report in reports {
-            let title = report.rubricSetTitle.isEmpty ? report.rubricSetID : report.rubricSetTitle
-            if !titles.contains(title) { titles.append(title) }
-        }
+        for row in rows where !titles.contains(row.rubricSetTitle) { titles.append(row.rubricSetTitle) }
         if !titles.isEmpty { html.element("p", ["class": "subtitle"], text: titles.joined(separator: "; ")) }
         html.open("ul", ["class": "stats"])
         stat(String(stats.count), stats.count == 1 ? "essay" : "essays", into: &html)
@@ -181,7 +188,7 @@ public enum HTMLSummaryRenderer {
         html.close()
     }
 
-    private static func studentTable(_ reports: [GradeReport], links: [String?], students: [String]?, into html: inout HTMLBuilder) {
+    private static func studentTable(_ rows: [ClassRow], into html: inout HTMLBuilder) {
         html.open("table", ["class": "student-table"])
         html.open("thead")
         html.open("tr")
@@ -191,24 +198,21 @@ public enum HTMLSummaryRenderer {
         html.close()
         html.close()
         html.open("tbody")
-        for (index, report) in reports.enumerated() {
-            let given = students.flatMap { index < $0.count ? $0[index] : nil } ?? ""
-            let name = given.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-                ? CSVSummaryRenderer.studentName(fromFile: report.essay) : given
+        for row in rows {
             html.open("tr")
             html.open("td", ["class": "student"])
-            html.text(name)
-            if name != report.essay {
+            html.text(row.student)
+            if row.student != row.essay {
                 html.text(" ")
-                html.element("span", ["class": "muted"], text: "(\(report.essay))")
+                html.element("span", ["class": "muted"], text: "(\(row.essay))")
             }
             html.close()
-            html.element("td", ["class": "num"], text: "\(ReportNumber.format(report.score)) / \(ReportNumber.format(report.maximum))")
-            html.element("td", ["class": "num"], text: "\(ReportNumber.percentage(report.percentage))%")
-            html.element("td", ["class": "num"], text: String(report.errors.count))
-            html.element("td", ["class": "num"], text: String(report.cautions.count))
+            html.element("td", ["class": "num"], text: "\(ReportNumber.format(row.score)) / \(ReportNumber.format(row.maximum))")
+            html.element("td", ["class": "num"], text: "\(ReportNumber.percentage(row.percentage))%")
+            html.element("td", ["class": "num"], text: String(row.errors))
+            html.element("td", ["class": "num"], text: String(row.cautions))
             html.open("td")
-            if let link = index < links.count ? links[index].flatMap(safeLink) : nil {
+            if let link = row.link.flatMap(safeLink) {
                 html.element("a", ["href": link], text: "report")
             } else {
                 html.element("span", ["class": "muted"], text: "—")

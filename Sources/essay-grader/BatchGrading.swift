@@ -8,17 +8,11 @@ import Reports
 /// thread), so memory stays flat however many essays there are. Reports go to
 /// files as soon as each essay is done, or to standard output in input order.
 final class BatchGrading: @unchecked Sendable {
-    struct GradedEssay {
-        var index: Int
-        /// The report without the essay text and quotes: enough for the class summary.
-        var report: GradeReport
-        var student: String
-        var platformID: String?
-        var reportPath: String
-    }
-
     struct Outcome {
-        var graded: [GradedEssay]
+        /// How many essays were graded.
+        var graded: Int
+        /// The class summary, built as essays finished: a compact row per essay.
+        var summary: ClassSummaryBuilder
         var failures: [String]
     }
 
@@ -35,7 +29,8 @@ final class BatchGrading: @unchecked Sendable {
     private var nextToStart = 0
     private var nextToPrint = 0
     private var pendingOutput: [Int: String] = [:]
-    private var graded: [GradedEssay] = []
+    private var graded = 0
+    private var summary = ClassSummaryBuilder()
     private var failures: [(Int, String)] = []
 
     init(grader: Grader, files: [EssayFile], formats: [ReportFormat], outputFolder: URL?, jobs: Int,
@@ -60,7 +55,7 @@ final class BatchGrading: @unchecked Sendable {
         }
         progress?.finish()
         let orderedFailures = failures.sorted { $0.0 < $1.0 }.map(\.1)
-        return Outcome(graded: graded.sorted { $0.index < $1.index }, failures: orderedFailures)
+        return Outcome(graded: graded, summary: summary, failures: orderedFailures)
     }
 
     private func takeNext() -> Int? {
@@ -95,9 +90,10 @@ final class BatchGrading: @unchecked Sendable {
             emitInOrder(ReportRenderer.render(report, as: formats[0], options: renderOptions), at: index)
         }
         let identity = SubmissionIdentity(displayName: file.displayName, author: essay.author)
+        let link = formats.contains(.html) ? reportPaths[index] + ".html" : nil
         lock.lock()
-        graded.append(GradedEssay(index: index, report: report.withoutText(), student: identity.student,
-                                  platformID: identity.platformID, reportPath: reportPaths[index]))
+        graded += 1
+        summary.add(report, at: index, student: identity.student, platformID: identity.platformID, link: link)
         lock.unlock()
     }
 
@@ -121,24 +117,5 @@ final class BatchGrading: @unchecked Sendable {
             }
             nextToPrint += 1
         }
-    }
-}
-
-extension GradeReport {
-    /// A copy without the essay text and quoted evidence: what a class summary needs.
-    func withoutText() -> GradeReport {
-        var copy = self
-        copy.text = ""
-        for question in copy.questions.indices {
-            for point in copy.questions[question].points.indices {
-                copy.questions[question].points[point].evidence?.text = ""
-                copy.questions[question].points[point].evidence?.sentenceText = ""
-            }
-        }
-        for slip in copy.slips.indices {
-            copy.slips[slip].evidence.text = ""
-            copy.slips[slip].evidence.sentenceText = ""
-        }
-        return copy
     }
 }

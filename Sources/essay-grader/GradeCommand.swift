@@ -77,7 +77,7 @@ struct GradeCommand: ParsableCommand {
         if let outputFolder {
             failures += writeSummaries(outcome, to: outputFolder)
             if !quiet {
-                Console.error("graded \(outcome.graded.count) of \(collection.files.count + collection.errors.count) essays into \(outputFolder.path)")
+                Console.error("graded \(outcome.graded) of \(collection.files.count + collection.errors.count) essays into \(outputFolder.path)")
             }
         }
         if failures > 0 { throw ExitCode(ExitCodes.someFailed) }
@@ -109,14 +109,9 @@ struct GradeCommand: ParsableCommand {
 
     /// summary.csv and summary.html; returns how many could not be written.
     private func writeSummaries(_ outcome: BatchGrading.Outcome, to folder: URL) -> Int {
-        let graded = outcome.graded
-        let reports = graded.map(\.report)
-        let students = graded.map(\.student)
-        let links = graded.map { essay in formats.contains(.html) ? essay.reportPath + ".html" : nil }
         var failures = 0
-        let ids = graded.map(\.platformID)
-        for (name, text) in [(ClassSummary.csvFileName, ClassSummary.csv(reports, students: students, ids: ids)),
-                             (ClassSummary.htmlFileName, ClassSummary.html(reports, reportLinks: links, students: students))] {
+        for (name, text) in [(ClassSummary.csvFileName, outcome.summary.csv()),
+                             (ClassSummary.htmlFileName, outcome.summary.html())] {
             do {
                 try AtomicFile.write(text, to: folder.appendingPathComponent(name))
             } catch {

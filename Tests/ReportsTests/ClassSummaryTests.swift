@@ -122,3 +122,20 @@ import XMLSupport
         #expect(HistogramSVG.tickStep(250) == 50)
     }
 }
+
+@Suite struct ClassSummaryBuilderTests {
+    @Test func theSummaryIsTheSameWhateverOrderEssaysFinishIn() {
+        let reports = [
+            Fixtures.report(essay: "alice.txt"),
+            Fixtures.variant(essay: "bob.md", missing: ["outcome.no-invasion"], slips: ["mcnamara-title"]),
+            Fixtures.variant(essay: "cara.txt", missing: ["outcome.soviet-withdrawal"], slips: []),
+        ]
+        var inOrder = ClassSummaryBuilder(), reversed = ClassSummaryBuilder()
+        for (index, report) in reports.enumerated() { inOrder.add(report, at: index, link: "r\(index).html") }
+        for (index, report) in reports.enumerated().reversed() { reversed.add(report, at: index, link: "r\(index).html") }
+        #expect(inOrder.csv() == reversed.csv())
+        #expect(inOrder.html() == reversed.html())
+        #expect(inOrder.csv() == CSVSummaryRenderer.render(reports))
+        #expect(inOrder.html() == HTMLSummaryRenderer.render(reports, reportLinks: ["r0.html", "r1.html", "r2.html"]))
+    }
+}
