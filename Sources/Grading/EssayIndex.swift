@@ -1,3 +1,4 @@
+import Foundation
 import Rubrics
 import TextAnalysis
 
@@ -43,11 +44,25 @@ final class EssayIndex {
     /// Phrase p's spans, sorted: `occurrences[bucketStart[p]..<bucketStart[p + 1]]`.
     private var bucketStart: [Int32] = []
     private var occurrences: [Span] = []
+    /// Unique per index made in this process: caches keyed to an essay use it.
+    let serial: UInt64 = EssayIndex.nextSerial()
+
+    private static let serialLock = NSLock()
+    nonisolated(unsafe) private static var lastSerial: UInt64 = 0
+
+    private static func nextSerial() -> UInt64 {
+        serialLock.lock()
+        defer { serialLock.unlock() }
+        lastSerial += 1
+        return lastSerial
+    }
+
     /// Tokens that stand for a concept only because a pronoun was resolved to it.
     private(set) var resolvedPronouns = Set<Int32>()
 
     init(text: AnalyzedText, compiled: CompiledRubricSet, forms: FormTable, entries: TokenEntries) {
         self.text = text
+        sentenceOfToken = text.sentenceOfToken
         var finder = PhraseFinder(text: text, tables: compiled.tables, forms: forms, entries: entries)
         var found = finder.find()
         let pronouns = resolvePronouns(found, compiled: compiled, forms: forms)
@@ -62,7 +77,10 @@ final class EssayIndex {
         occurrences[Int(bucketStart[Int(phrase)])..<Int(bucketStart[Int(phrase) + 1])]
     }
 
-    func sentence(of token: Int32) -> Int { Int(text.sentenceOfToken[Int(token)]) }
+    /// For each token, its sentence (held apart from `text` so reading it copies nothing).
+    let sentenceOfToken: [Int32]
+
+    func sentence(of token: Int32) -> Int { Int(sentenceOfToken[Int(token)]) }
 
     func isResolvedPronoun(_ span: Span) -> Bool { span.end == span.start + 1 && resolvedPronouns.contains(span.start) }
 

@@ -9,8 +9,10 @@ struct ExpressionEvaluator {
     /// Slips are stricter than points: something said to be possible ("could invade")
     /// is no claim that it happened.
     let strict: Bool
-    /// Each leaf's spans, and whether it set shorter phrases aside.
-    private var leafCache: [Int: (spans: [Span], setAside: Bool)] = [:]
+    /// Each leaf's spans for this essay: with the longest phrase at each start, and with
+    /// every phrase. Owned by the session and reused across essays.
+    private let longestCache: LeafCache
+    private let alternativesCache: LeafCache
     /// Whether leaves return every phrase found, not only the longest at each start.
     private var keepsAlternatives = false
     /// Whether some leaf set a shorter phrase aside for a longer one at the same start.
@@ -20,11 +22,27 @@ struct ExpressionEvaluator {
     /// or essay costs bounded time.
     static let combinationBudget = 4096
 
-    init(compiled: CompiledRubricSet, index: EssayIndex, strict: Bool) {
+    /// The essay's arrays this evaluator reads in its loops, held directly: reading them
+    /// through `index.text` would copy the struct, and count references, at every step.
+    private let tokens: [Token]
+    private let sentenceOf: [Int32]
+    private let wordPosition: [Int32]
+
+    init(compiled: CompiledRubricSet, index: EssayIndex, strict: Bool, caches: LeafCache.Pair? = nil) {
         self.compiled = compiled
         self.index = index
         self.strict = strict
+        tokens = index.text.tokens
+        sentenceOf = index.text.sentenceOfToken
+        wordPosition = index.text.wordPosition
+        let pair = caches ?? LeafCache.Pair(leafCount: compiled.leaves.count)
+        pair.longest.prepare(for: index.serial)
+        pair.alternatives.prepare(for: index.serial)
+        longestCache = pair.longest
+        alternativesCache = pair.alternatives
     }
+
+    @inline(__always) private func sentence(of token: Int32) -> Int { Int(sentenceOf[Int(token)]) }
 
     /// The matches of a rule's expression: with the longest phrase at each start first
     /// (whole words in the evidence); when that finds nothing, again with every phrase,
@@ -33,22 +51,22 @@ struct ExpressionEvaluator {
         setAsideAlternatives = false
         let found = evaluate(node)
         guard found.isEmpty, setAsideAlternatives else { return found }
-        var alternatives = ExpressionEvaluator(compiled: compiled, index: index, strict: strict)
-        alternatives.keepsAlternatives = true
-        return alternatives.evaluate(node)
+        keepsAlternatives = true
+        defer { keepsAlternatives = false }
+        return evaluate(node)
     }
 
     mutating func evaluate(_ node: MatchNode) -> [Span] {
         switch node {
         case .leaf(let id):
-            if let cached = leafCache[id] {
+            if let cached = keepsAlternatives ? alternativesCache.entry(id) : longestCache.entry(id) {
                 if cached.setAside { setAsideAlternatives = true }
                 return cached.spans
             }
             let before = setAsideAlternatives
             setAsideAlternatives = false
             let spans = leafSpans(compiled.leaves[id])
-            leafCache[id] = (spans, setAsideAlternatives)
+            (keepsAlternatives ? alternativesCache : longestCache).store(id, spans: spans, setAside: setAsideAlternatives)
             setAsideAlternatives = setAsideAlternatives || before
             return spans
         case .any(let children):
@@ -63,7 +81,7 @@ struct ExpressionEvaluator {
     /// The evidence among matches: the earliest sentence, then the tightest span, then the earliest.
     func best(_ spans: [Span]) -> Span? {
         spans.min { lhs, rhs in
-            let (left, right) = (index.sentence(of: lhs.start), index.sentence(of: rhs.start))
+            let (left, right) = (sentence(of: lhs.start), sentence(of: rhs.start))
             if left != right { return left < right }
             if lhs.end - lhs.start != rhs.end - rhs.start { return lhs.end - lhs.start < rhs.end - rhs.start }
             return lhs.start < rhs.start
@@ -99,7 +117,6 @@ struct ExpressionEvaluator {
     }
 
     private func passes(_ span: Span, _ polarity: Polarity) -> Bool {
-        let tokens = index.text.tokens
         switch polarity {
         case .any:
             return true
@@ -129,18 +146,18 @@ struct ExpressionEvaluator {
         // Windows of one sentence, or of two adjacent sentences, where child 0 occurs.
         var lows: [Int] = []
         for span in lists[0] {
-            let first = index.sentence(of: span.start)
+            let first = sentence(of: span.start)
             if node.adjacent, first > 0, lows.last != first - 1 { lows.append(first - 1) }
             if lows.last != first { lows.append(first) }
         }
         lows = Array(Set(lows)).sorted()
 
-        var search = CombinationSearch(node: node, lists: lists)
+        var search = CombinationSearch(node: node, lists: lists, sentenceOf: sentenceOf, wordPosition: wordPosition)
         for low in lows {
             let high = node.adjacent ? low + 1 : low
-            guard search.narrow(to: low...high, index: index) else { continue }
+            guard search.narrow(to: low...high) else { continue }
             search.budget = Self.combinationBudget
-            search.combine(depth: 0, start: .max, end: .min, index: index)
+            search.combine(depth: 0, start: .max, end: .min)
         }
         guard !search.results.isEmpty else { return [] }
 
@@ -156,6 +173,8 @@ struct ExpressionEvaluator {
     private struct CombinationSearch {
         let node: AllNode
         let lists: [[Span]]
+        let sentenceOf: [Int32]
+        let wordPosition: [Int32]
         /// Per child, the indices of its spans inside the window.
         var ranges: [Range<Int>]
         var window: ClosedRange<Int> = 0...0
@@ -163,32 +182,34 @@ struct ExpressionEvaluator {
         var budget = 0
         var results: [Span] = []
 
-        init(node: AllNode, lists: [[Span]]) {
+        init(node: AllNode, lists: [[Span]], sentenceOf: [Int32], wordPosition: [Int32]) {
             self.node = node
             self.lists = lists
+            self.sentenceOf = sentenceOf
+            self.wordPosition = wordPosition
             ranges = Array(repeating: 0..<0, count: lists.count)
             chosen.reserveCapacity(lists.count)
         }
 
         /// Sets the window; false when some child has nothing in it.
-        mutating func narrow(to window: ClosedRange<Int>, index: EssayIndex) -> Bool {
+        mutating func narrow(to window: ClosedRange<Int>) -> Bool {
             self.window = window
             for (child, spans) in lists.enumerated() {
                 // Spans are sorted by start, so those starting in the window are one run.
                 var lower = 0, upper = spans.count
                 while lower < upper {
                     let middle = (lower + upper) / 2
-                    if index.sentence(of: spans[middle].start) < window.lowerBound { lower = middle + 1 } else { upper = middle }
+                    if Int(sentenceOf[Int(spans[middle].start)]) < window.lowerBound { lower = middle + 1 } else { upper = middle }
                 }
                 var end = lower
-                while end < spans.count, index.sentence(of: spans[end].start) <= window.upperBound { end += 1 }
+                while end < spans.count, Int(sentenceOf[Int(spans[end].start)]) <= window.upperBound { end += 1 }
                 if lower == end { return false }
                 ranges[child] = lower..<end
             }
             return true
         }
 
-        mutating func combine(depth: Int, start: Int32, end: Int32, index: EssayIndex) {
+        mutating func combine(depth: Int, start: Int32, end: Int32) {
             if budget <= 0 { return }
             if depth == lists.count {
                 budget -= 1
@@ -198,18 +219,18 @@ struct ExpressionEvaluator {
             let spans = lists[depth]
             for position in ranges[depth] {
                 let candidate = spans[position]
-                if index.sentence(of: candidate.end - 1) > window.upperBound { continue }
+                if Int(sentenceOf[Int(candidate.end) - 1]) > window.upperBound { continue }
                 // In order of where they start: a child may sit inside a gapped phrase before it
                 // ("tore *Moscow and Beijing* apart").
                 if node.ordered, let last = chosen.last, candidate.start <= last.start { continue }
                 if chosen.contains(where: { $0.clashes(with: candidate) }) { continue }
                 let newStart = min(start, candidate.start), newEnd = max(end, candidate.end)
                 if let within = node.within {
-                    let positions = index.text.wordPosition
+                    let positions = wordPosition
                     if Int(positions[Int(newEnd) - 1] - positions[Int(newStart)]) + 1 > within { continue }
                 }
                 chosen.append(candidate)
-                combine(depth: depth + 1, start: newStart, end: newEnd, index: index)
+                combine(depth: depth + 1, start: newStart, end: newEnd)
                 chosen.removeLast()
                 if budget <= 0 { return }
             }
@@ -229,18 +250,18 @@ struct ExpressionEvaluator {
 
     /// Words from the first to the last token of the span, both counted.
     private func wordWidth(_ span: Span) -> Int {
-        let positions = index.text.wordPosition
+        let positions = wordPosition
         return Int(positions[Int(span.end) - 1] - positions[Int(span.start)]) + 1
     }
 
     private func isExcluded(_ span: Span, _ exclusions: [(spans: [Span], within: Int?)]) -> Bool {
-        let first = index.sentence(of: span.start)
-        let last = index.sentence(of: span.end - 1)
-        let positions = index.text.wordPosition
+        let first = sentence(of: span.start)
+        let last = sentence(of: span.end - 1)
+        let positions = wordPosition
         for exclusion in exclusions {
             for other in exclusion.spans {
-                let otherFirst = index.sentence(of: other.start)
-                let otherLast = index.sentence(of: other.end - 1)
+                let otherFirst = sentence(of: other.start)
+                let otherLast = sentence(of: other.end - 1)
                 guard otherLast >= first && otherFirst <= last else { continue }
                 guard let within = exclusion.within else { return true }
                 let gapAfter = Int(positions[Int(other.start)]) - Int(positions[Int(span.end) - 1])
@@ -249,5 +270,54 @@ struct ExpressionEvaluator {
             }
         }
         return false
+    }
+}
+
+/// Leaf results of one essay, by leaf id, reused from essay to essay: a generation stamp
+/// per entry makes starting a new essay O(1).
+final class LeafCache {
+    struct Entry {
+        var spans: [Span]
+        var setAside: Bool
+    }
+
+    /// The caches one evaluator uses.
+    struct Pair {
+        let longest: LeafCache
+        let alternatives: LeafCache
+
+        init(leafCount: Int) {
+            longest = LeafCache(count: leafCount)
+            alternatives = LeafCache(count: leafCount)
+        }
+    }
+
+    private var entries: [Entry]
+    private var stamps: [UInt32]
+    private var generation: UInt32 = 1
+    /// The essay index whose results are held.
+    private var serial: UInt64 = 0
+
+    init(count: Int) {
+        entries = Array(repeating: Entry(spans: [], setAside: false), count: count)
+        stamps = Array(repeating: 0, count: count)
+    }
+
+    /// Forgets everything unless it already holds results for this index.
+    func prepare(for indexSerial: UInt64) {
+        guard indexSerial != serial else { return }
+        serial = indexSerial
+        generation &+= 1
+        if generation == 0 {
+            stamps = Array(repeating: 0, count: stamps.count)
+            generation = 1
+        }
+    }
+
+    func entry(_ id: Int) -> Entry? { stamps[id] == generation ? entries[id] : nil }
+
+    func store(_ id: Int, spans: [Span], setAside: Bool) {
+        entries[id] = Entry(spans: spans, setAside: setAside)
+        stamps[id] = generation
     }
 }

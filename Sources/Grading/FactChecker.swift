@@ -33,7 +33,11 @@ struct FactChecker {
     private var dateViolations: [FactViolation]?
     private var eventSpanCache: [[Span]]?
 
-    init(compiled: CompiledRubricSet, index: EssayIndex, forms: FormTable) {
+    /// The slip evaluator's leaf caches: event matches are judged as strictly as slips.
+    private let caches: LeafCache.Pair?
+
+    init(compiled: CompiledRubricSet, index: EssayIndex, forms: FormTable, caches: LeafCache.Pair? = nil) {
+        self.caches = caches
         self.compiled = compiled
         self.index = index
         self.forms = forms
@@ -69,7 +73,7 @@ struct FactChecker {
     /// Where each event of the fact base is mentioned, by event index.
     private mutating func eventSpans() -> [[Span]] {
         if let cached = eventSpanCache { return cached }
-        var evaluator = ExpressionEvaluator(compiled: compiled, index: index, strict: true)
+        var evaluator = ExpressionEvaluator(compiled: compiled, index: index, strict: true, caches: caches)
         let spans = compiled.events.map { evaluator.evaluate($0.node) }
         eventSpanCache = spans
         return spans

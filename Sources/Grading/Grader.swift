@@ -22,6 +22,9 @@ public final class GradingSession {
     public let compiled: CompiledRubricSet
     let analyzer = TextAnalyzer()
     private let words = EnglishWordList.shared
+    /// Leaf caches reused from essay to essay: points are judged less strictly than slips.
+    private lazy var pointCaches = LeafCache.Pair(leafCount: compiled.leaves.count)
+    lazy var slipCaches = LeafCache.Pair(leafCount: compiled.leaves.count)
     /// Vocabulary entries met by each form id of `analyzer`'s table, computed once per
     /// form: form f's are `entryPool[entryStart[f]..<entryStart[f] + entryCount[f]]`
     /// (entryStart -1: not looked up yet).
@@ -35,7 +38,7 @@ public final class GradingSession {
     public func grade(_ text: String, essay name: String, warnings: [String] = []) -> GradeReport {
         let analyzed = analyzer.analyze(text)
         let index = makeIndex(analyzed)
-        var points = ExpressionEvaluator(compiled: compiled, index: index, strict: false)
+        var points = ExpressionEvaluator(compiled: compiled, index: index, strict: false, caches: pointCaches)
         let evidence = compiled.points.map { point -> Evidence? in
             points.best(points.matches(point.node)).map { self.evidence($0, in: analyzed) }
         }
@@ -80,14 +83,14 @@ public final class GradingSession {
 
     /// The first match of a point, if any.
     func firstMatch(ofPoint pointIndex: Int, in index: EssayIndex) -> Evidence? {
-        var evaluator = ExpressionEvaluator(compiled: compiled, index: index, strict: false)
+        var evaluator = ExpressionEvaluator(compiled: compiled, index: index, strict: false, caches: pointCaches)
         return evaluator.best(evaluator.matches(compiled.points[pointIndex].node)).map { evidence($0, in: index.text) }
     }
 
     /// Every slip found, one finding per slip and sentence, in text order.
     func findSlips(_ index: EssayIndex, only slipIndex: Int? = nil) -> [SlipFinding] {
-        var evaluator = ExpressionEvaluator(compiled: compiled, index: index, strict: true)
-        var checker = FactChecker(compiled: compiled, index: index, forms: analyzer.forms)
+        var evaluator = ExpressionEvaluator(compiled: compiled, index: index, strict: true, caches: slipCaches)
+        var checker = FactChecker(compiled: compiled, index: index, forms: analyzer.forms, caches: slipCaches)
         var findings: [(Span, SlipFinding)] = []
         for (offset, compiledSlip) in compiled.slips.enumerated() where slipIndex == nil || slipIndex == offset {
             var spans: [Span] = []
