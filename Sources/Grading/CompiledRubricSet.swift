@@ -313,11 +313,16 @@ final class PhraseTables: Sendable {
     let slotEntry: [Int32]
     let slotCase: [CaseRequirement]
     let slotGap: [UInt8]
-    /// The phrases whose first word is vocabulary entry e: `entryPhrases[entryPhraseStart[e]..<entryPhraseStart[e + 1]]`.
+    /// The phrases whose first word is vocabulary entry e, but for those in
+    /// `phrasesByFirstTwo`: `entryPhrases[entryPhraseStart[e]..<entryPhraseStart[e + 1]]`.
     let entryPhraseStart: [Int32]
     let entryPhrases: [Int32]
     /// Bit set of the pronoun classes that may refer back to each phrase (0: none).
     let referentBits: [UInt8]
+    /// Phrases of two or more words whose second word follows the first directly, by
+    /// (first entry, second entry): at a common first word ("the") one lookup replaces
+    /// trying every phrase. `entryPhrases` lists only the others.
+    let phrasesByFirstTwo: [UInt64: [Int32]]
 
     init(phrases: [[PhraseSlot]], vocabularySize: Int, referents: [Set<PronounClass>]) {
         var phraseSlotStart: [Int32] = [0]
@@ -330,16 +335,25 @@ final class PhraseTables: Sendable {
             }
             phraseSlotStart.append(Int32(slotEntry.count))
         }
-        var counts = [Int32](repeating: 0, count: vocabularySize + 1)
-        for slots in phrases { counts[Int(slots[0].entry) + 1] += 1 }
-        for entry in 0..<vocabularySize { counts[entry + 1] += counts[entry] }
-        var entryPhrases = [Int32](repeating: 0, count: phrases.count)
-        var next = counts
+        var firstTwo: [UInt64: [Int32]] = [:]
+        var byFirst: [(phrase: Int, entry: Int)] = []
         for (phrase, slots) in phrases.enumerated() {
-            let entry = Int(slots[0].entry)
-            entryPhrases[Int(next[entry])] = Int32(phrase)
-            next[entry] += 1
+            if slots.count >= 2, slots[1].gapBefore == 0 {
+                firstTwo[Self.pairKey(slots[0].entry, slots[1].entry), default: []].append(Int32(phrase))
+            } else {
+                byFirst.append((phrase, Int(slots[0].entry)))
+            }
         }
+        var counts = [Int32](repeating: 0, count: vocabularySize + 1)
+        for item in byFirst { counts[item.entry + 1] += 1 }
+        for entry in 0..<vocabularySize { counts[entry + 1] += counts[entry] }
+        var entryPhrases = [Int32](repeating: 0, count: byFirst.count)
+        var next = counts
+        for item in byFirst {
+            entryPhrases[Int(next[item.entry])] = Int32(item.phrase)
+            next[item.entry] += 1
+        }
+        phrasesByFirstTwo = firstTwo
         self.phraseSlotStart = phraseSlotStart
         self.slotEntry = slotEntry
         self.slotCase = slotCase
@@ -354,6 +368,10 @@ final class PhraseTables: Sendable {
     var phraseCount: Int { phraseSlotStart.count - 1 }
 
     func slotCount(_ phrase: Int32) -> Int { Int(phraseSlotStart[Int(phrase) + 1] - phraseSlotStart[Int(phrase)]) }
+
+    @inline(__always) static func pairKey(_ first: Int32, _ second: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+    }
 
     static func bit(_ pronoun: PronounClass) -> UInt8 {
         switch pronoun {

@@ -263,17 +263,40 @@ private struct PhraseFinder {
         found.reserveCapacity(text.tokens.count / 2)
         for token in text.tokens.indices where entries.count[token] > 0 {
             let first = Int(entries.start[token])
+            let second = nextToken(after: token)
             for offset in 0..<Int(entries.count[token]) {
-                let entry = Int(entries.pool[first + offset])
-                for slot in Int(tables.entryPhraseStart[entry])..<Int(tables.entryPhraseStart[entry + 1]) {
+                let entry = entries.pool[first + offset]
+                for slot in Int(tables.entryPhraseStart[Int(entry)])..<Int(tables.entryPhraseStart[Int(entry) + 1]) {
                     let phrase = tables.entryPhrases[slot]
                     if let end = matchEnd(phrase, at: token) {
                         found.append((phrase, Span(start: Int32(token), end: Int32(end))))
                     }
                 }
+                // Phrases whose first two words are this one and the next.
+                guard let second, entries.count[second] > 0 else { continue }
+                let secondStart = Int(entries.start[second])
+                for secondOffset in 0..<Int(entries.count[second]) {
+                    let key = PhraseTables.pairKey(entry, entries.pool[secondStart + secondOffset])
+                    guard let candidates = tables.phrasesByFirstTwo[key] else { continue }
+                    for phrase in candidates {
+                        if let end = matchEnd(phrase, at: token) {
+                            found.append((phrase, Span(start: Int32(token), end: Int32(end))))
+                        }
+                    }
+                }
             }
         }
+        // Each phrase is found by one of the two lookups only, so its spans come in token order.
         return found
+    }
+
+    /// The token a phrase's second word would be at: the next, past skippable periods,
+    /// in the same sentence.
+    private func nextToken(after token: Int) -> Int? {
+        var next = token + 1
+        while next < text.tokens.count, skippablePeriod[next] { next += 1 }
+        guard next < text.tokens.count, text.sentenceOfToken[next] == text.sentenceOfToken[token] else { return nil }
+        return next
     }
 
     /// Where the phrase ends if its words follow from `start` in one sentence, each

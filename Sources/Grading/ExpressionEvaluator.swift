@@ -107,13 +107,19 @@ struct ExpressionEvaluator {
         if keepsAlternatives { return sortedUnique(spans) }
         // Where several phrases start at one word, the longest speaks ("Soviet Union", not
         // "Soviet"), so evidence reads whole. The shorter ones are kept for a second try.
-        var longest: [Int32: Span] = [:]
-        for span in spans where (longest[span.start]?.end ?? -1) < span.end {
-            if longest[span.start] != nil { setAsideAlternatives = true }
-            longest[span.start] = span
+        let sorted = sortedUnique(spans)
+        var longest: [Span] = []
+        longest.reserveCapacity(sorted.count)
+        for span in sorted {
+            // Sorted by start then end: a later span with the same start is longer.
+            if let last = longest.last, last.start == span.start {
+                longest[longest.count - 1] = span
+                setAsideAlternatives = true
+            } else {
+                longest.append(span)
+            }
         }
-        if longest.count < spans.count { setAsideAlternatives = true }
-        return longest.values.sorted()
+        return longest
     }
 
     private func passes(_ span: Span, _ polarity: Polarity) -> Bool {

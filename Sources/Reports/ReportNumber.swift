@@ -10,9 +10,23 @@ enum ReportNumber {
             let whole = Int64(rounded)
             return whole == 0 ? "0" : String(whole)
         }
-        var text = String(format: "%.2f", locale: Locale(identifier: "en_US_POSIX"), rounded)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
+        // Hundredths as an integer, written by hand: String(format:) with a locale costs
+        // a number-formatter set-up per call.
+        guard abs(rounded) < 1e15 else {
+            var text = String(format: "%.2f", locale: Locale(identifier: "en_US_POSIX"), rounded)
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+            return text
+        }
+        let hundredths = Int64((rounded * 100).rounded())
+        let sign = hundredths < 0 ? "-" : ""
+        let magnitude = hundredths.magnitude
+        var text = sign + String(magnitude / 100)
+        let fraction = magnitude % 100
+        if fraction != 0 {
+            text += "." + (fraction < 10 ? "0" : "") + String(fraction)
+            while text.hasSuffix("0") { text.removeLast() }
+        }
         return text == "-0" ? "0" : text
     }
 

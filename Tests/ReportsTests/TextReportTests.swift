@@ -155,5 +155,11 @@ import Testing
         #expect(ReportNumber.format(1e20) == "100000000000000000000")
         #expect(ReportNumber.percentage(68.75) == "68.8")
         #expect(ReportNumber.percentage(100) == "100")
+        #expect(ReportNumber.format(1.1) == "1.1")
+        #expect(ReportNumber.format(0.05) == "0.05")
+        #expect(ReportNumber.format(-2.25) == "-2.25")
+        #expect(ReportNumber.format(-0.5) == "-0.5")
+        #expect(ReportNumber.format(12.999) == "13")
+        #expect(ReportNumber.format(7.104) == "7.1")
     }
 }
