@@ -41,6 +41,8 @@ struct RoleCheck {
     private var roleAt: [Int: Mention] = [:]
     private var roleEndingAt: [Int: Mention] = [:]
     private var roleIndexByID: [String: Int] = [:]
+    /// Starts of the mentions "he" or "she" could stand for, with their phrases, in text order.
+    private var personLikeMentions: [(start: Int32, phrase: Int32)] = []
 
     init(facts: FactBase, reader: TokenReader, compiled: CompiledRubricSet, index: EssayIndex, eventSpans: [[Span]]) {
         self.facts = facts
@@ -52,6 +54,11 @@ struct RoleCheck {
             roleIndexByID[role.id] = position
         }
         findMentions()
+        let heOrShe = PhraseTables.bit(.he) | PhraseTables.bit(.she)
+        for (phrase, bits) in compiled.tables.referentBits.enumerated() where bits & heOrShe != 0 {
+            for span in index.spans(of: Int32(phrase)) { personLikeMentions.append((span.start, Int32(phrase))) }
+        }
+        personLikeMentions.sort { $0.start < $1.start }
     }
 
     // MARK: - Mentions
@@ -591,13 +598,23 @@ struct RoleCheck {
         let position = Int(pronoun.span.start)
         let sentence = reader.sentence(of: position)
         let from = reader.range(ofSentence: max(0, sentence - 1)).lowerBound
-        let ownPhrases = Set(compiled.conceptPhrases[facts.people[pronoun.id].concept] ?? [])
-        for (phrase, referents) in compiled.phraseReferents.enumerated() where referents.contains(.he) || referents.contains(.she) {
-            guard !ownPhrases.contains(Int32(phrase)) else { continue }
-            if index.spans(of: Int32(phrase)).contains(where: { Int($0.start) >= from && Int($0.start) < position }) {
-                return true
-            }
+        let ownPhrases = compiled.conceptPhrases[facts.people[pronoun.id].concept] ?? []
+        for mention in personLikeMentions where Int(mention.start) >= from && Int(mention.start) < position {
+            // Concept phrase lists are sorted.
+            if !ownPhrases.binarySearchContains(mention.phrase) { return true }
         }
         return people.contains { $0.id != pronoun.id && Int($0.span.start) >= from && Int($0.span.start) < position }
+    }
+}
+
+private extension Array where Element == Int32 {
+    func binarySearchContains(_ value: Int32) -> Bool {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] == value { return true }
+            if self[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return false
     }
 }
