@@ -128,18 +128,28 @@ final class EssayIndex {
         let mentionSpans = found.filter { referents[Int($0.phrase)] != 0 }
         guard !mentionSpans.isEmpty else { return [] }
         // "Robert Kennedy" is one mention, not also one of "Kennedy": longer phrases win.
+        // A sweep in start order keeps the spans still open at each start (a handful).
+        let ordered = mentionSpans.sorted { $0.span < $1.span }
         var mentions: [Mention] = []
-        for candidate in mentionSpans {
-            let length = compiled.tables.slotCount(candidate.phrase)
-            let shadowed = mentionSpans.contains { other in
-                other.span.start <= candidate.span.start && candidate.span.start < other.span.end
-                    && Int(other.span.end - other.span.start) > length
+        var open: [Span] = []
+        var position = 0
+        while position < ordered.count {
+            let start = ordered[position].span.start
+            open.removeAll { $0.end <= start }
+            var group = position
+            while group < ordered.count, ordered[group].span.start == start {
+                open.append(ordered[group].span)
+                group += 1
             }
-            if !shadowed {
-                mentions.append(Mention(token: candidate.span.start, phrase: candidate.phrase, classes: referents[Int(candidate.phrase)]))
+            for candidate in ordered[position..<group] {
+                let length = compiled.tables.slotCount(candidate.phrase)
+                let shadowed = open.contains { Int($0.end - $0.start) > length }
+                if !shadowed {
+                    mentions.append(Mention(token: start, phrase: candidate.phrase, classes: referents[Int(candidate.phrase)]))
+                }
             }
+            position = group
         }
-        mentions.sort { $0.token < $1.token }
 
         let tokens = text.tokens
         var resolved: [(Int32, Int32)] = []

@@ -92,14 +92,14 @@ struct ExpressionEvaluator {
 
     private mutating func leafSpans(_ leaf: Leaf) -> [Span] {
         var spans: [Span] = []
-        let exceptions = leaf.exceptions.flatMap { index.spans(of: $0) }
+        let exceptions = leaf.exceptions.isEmpty ? [] : leaf.exceptions.flatMap { index.spans(of: $0) }.sorted()
         for phrase in leaf.phrases {
             let opensWithNegation = compiled.phraseOpensWithNegation[Int(phrase)]
             for span in index.spans(of: phrase) {
                 // "without a shot" is affirmed as a whole unless its "without" is itself negated.
                 let checked = opensWithNegation && leaf.polarity == .affirmed ? Span(start: span.start, end: span.start + 1) : span
                 guard passes(checked, leaf.polarity) else { continue }
-                if exceptions.contains(where: { $0.start <= span.start && span.end <= $0.end && $0 != span }) { continue }
+                if isInsideException(span, exceptions) { continue }
                 spans.append(span)
             }
         }
@@ -121,6 +121,27 @@ struct ExpressionEvaluator {
         }
         return longest
     }
+
+    /// Whether a longer exception phrase holds the span ("Robert Kennedy" around "Kennedy").
+    /// Exceptions are sorted by start; a phrase spans at most a few dozen tokens.
+    private func isInsideException(_ span: Span, _ exceptions: [Span]) -> Bool {
+        guard !exceptions.isEmpty else { return false }
+        var low = 0, high = exceptions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if exceptions[middle].start <= span.start { low = middle + 1 } else { high = middle }
+        }
+        var position = low - 1
+        while position >= 0, span.start - exceptions[position].start <= Self.longestPhrase {
+            let exception = exceptions[position]
+            if span.end <= exception.end && exception != span { return true }
+            position -= 1
+        }
+        return false
+    }
+
+    /// More tokens than any phrase spans, gaps included.
+    static let longestPhrase: Int32 = 128
 
     private func passes(_ span: Span, _ polarity: Polarity) -> Bool {
         switch polarity {
@@ -265,7 +286,16 @@ struct ExpressionEvaluator {
         let last = sentence(of: span.end - 1)
         let positions = wordPosition
         for exclusion in exclusions {
-            for other in exclusion.spans {
+            // Only spans starting from the sentence before can reach the match's sentences:
+            // find the first by binary search (spans are sorted by start).
+            let others = exclusion.spans
+            var low = 0, high = others.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sentence(of: others[middle].start) < first - 1 { low = middle + 1 } else { high = middle }
+            }
+            for other in others[low...] {
+                if sentence(of: other.start) > last { break }
                 let otherFirst = sentence(of: other.start)
                 let otherLast = sentence(of: other.end - 1)
                 guard otherLast >= first && otherFirst <= last else { continue }

@@ -260,8 +260,14 @@ func conceptSpans(_ concept: String, compiled: CompiledRubricSet, index: EssayIn
 
 /// Drops spans held inside a longer one: "Robert McNamara", not also "McNamara".
 func longestOnly(_ spans: [Span]) -> [Span] {
-    let unique = Array(Set(spans)).sorted()
-    return unique.filter { span in
-        !unique.contains { other in other != span && other.start <= span.start && span.end <= other.end }
+    // By start, longest first at each start: a span is inside an earlier one exactly when
+    // it ends no later than the furthest end seen so far. One sort, one pass.
+    let ordered = spans.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+    var kept: [Span] = []
+    var furthestEnd: Int32 = .min
+    for span in ordered where span.end > furthestEnd {
+        kept.append(span)
+        furthestEnd = span.end
     }
+    return kept
 }

@@ -34,13 +34,29 @@ public final class GradingSession {
 
     init(_ compiled: CompiledRubricSet) { self.compiled = compiled }
 
-    /// Grades an essay's text.
+    /// Grades an essay's text. A very long text is graded in sections (see `EssaySections`)
+    /// so that memory stays a small multiple of its size.
     public func grade(_ text: String, essay name: String, warnings: [String] = []) -> GradeReport {
-        let analyzed = analyzer.analyze(text)
-        let index = makeIndex(analyzed)
-        var points = ExpressionEvaluator(compiled: compiled, index: index, strict: false, caches: pointCaches)
-        let evidence = compiled.points.map { point -> Evidence? in
-            points.best(points.matches(point.node)).map { self.evidence($0, in: analyzed) }
+        var evidence = [Evidence?](repeating: nil, count: compiled.points.count)
+        var slips: [SlipFinding] = []
+        var words = 0
+        var sentencesBefore = 0
+        var text = text
+        text.withUTF8 { bytes in
+            for section in EssaySections.split(bytes) {
+                let analyzed = analyzer.analyze(Array(bytes[section]))
+                let index = makeIndex(analyzed)
+                var points = ExpressionEvaluator(compiled: compiled, index: index, strict: false, caches: pointCaches)
+                // A point met in an earlier section keeps that (earliest) evidence.
+                for (offset, point) in compiled.points.enumerated() where evidence[offset] == nil {
+                    evidence[offset] = points.best(points.matches(point.node)).map {
+                        self.evidence($0, in: analyzed).shifted(bytes: section.lowerBound, sentences: sentencesBefore)
+                    }
+                }
+                slips += findSlips(index).map { $0.shifted(bytes: section.lowerBound, sentences: sentencesBefore) }
+                words += analyzed.wordCount
+                sentencesBefore += analyzed.sentences.count
+            }
         }
         var questions: [QuestionResult] = []
         for (rubricIndex, rubric) in compiled.set.rubrics.enumerated() {
@@ -56,7 +72,7 @@ public final class GradingSession {
         }
         return GradeReport(
             essay: name, rubricSetID: compiled.set.id, rubricSetTitle: compiled.set.title,
-            wordCount: analyzed.wordCount, questions: questions, slips: findSlips(index),
+            wordCount: words, questions: questions, slips: slips,
             warnings: warnings, text: text
         )
     }

@@ -43,6 +43,8 @@ struct RoleCheck {
     private var roleIndexByID: [String: Int] = [:]
     /// Starts of the mentions "he" or "she" could stand for, with their phrases, in text order.
     private var personLikeMentions: [(start: Int32, phrase: Int32)] = []
+    /// `people` in text order.
+    private var peopleInOrder: [Mention] = []
 
     init(facts: FactBase, reader: TokenReader, compiled: CompiledRubricSet, index: EssayIndex, eventSpans: [[Span]]) {
         self.facts = facts
@@ -59,6 +61,7 @@ struct RoleCheck {
             for span in index.spans(of: Int32(phrase)) { personLikeMentions.append((span.start, Int32(phrase))) }
         }
         personLikeMentions.sort { $0.start < $1.start }
+        peopleInOrder = people.sorted { $0.span.start < $1.span.start }
     }
 
     // MARK: - Mentions
@@ -594,16 +597,34 @@ struct RoleCheck {
 
     /// A pronoun that could stand for more than one person: another person is named in
     /// its sentence before it, or in the sentence before.
+    /// The first index whose key is at least `value`, keys ascending.
+    private static func firstIndex(in count: Int, atOrAfter value: Int, key: (Int) -> Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if key(middle) < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     private func isAmbiguous(_ pronoun: Mention) -> Bool {
         let position = Int(pronoun.span.start)
         let sentence = reader.sentence(of: position)
         let from = reader.range(ofSentence: max(0, sentence - 1)).lowerBound
         let ownPhrases = compiled.conceptPhrases[facts.people[pronoun.id].concept] ?? []
-        for mention in personLikeMentions where Int(mention.start) >= from && Int(mention.start) < position {
+        // Both lists are in text order: start at `from` by binary search.
+        var cursor = Self.firstIndex(in: personLikeMentions.count, atOrAfter: from) { Int(personLikeMentions[$0].start) }
+        while cursor < personLikeMentions.count, Int(personLikeMentions[cursor].start) < position {
             // Concept phrase lists are sorted.
-            if !ownPhrases.binarySearchContains(mention.phrase) { return true }
+            if !ownPhrases.binarySearchContains(personLikeMentions[cursor].phrase) { return true }
+            cursor += 1
         }
-        return people.contains { $0.id != pronoun.id && Int($0.span.start) >= from && Int($0.span.start) < position }
+        cursor = Self.firstIndex(in: peopleInOrder.count, atOrAfter: from) { Int(peopleInOrder[$0].span.start) }
+        while cursor < peopleInOrder.count, Int(peopleInOrder[cursor].span.start) < position {
+            if peopleInOrder[cursor].id != pronoun.id { return true }
+            cursor += 1
+        }
+        return false
     }
 }
 
