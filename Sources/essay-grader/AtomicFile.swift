@@ -19,7 +19,8 @@ enum AtomicFile {
         } catch {
             throw WriteError(path: url.path, reason: "cannot create the folder \(folder.path): \(reason(error))")
         }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(temporaryMarker)-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw WriteError(path: url.path, reason: String(cString: strerror(errno))) }
         var failure: String?
@@ -40,6 +41,22 @@ enum AtomicFile {
         if let failure {
             unlink(temporary.path)
             throw WriteError(path: url.path, reason: failure)
+        }
+    }
+
+    /// Part of every temporary file's name: ".NAME.essay-grader-PID-RANDOM.tmp".
+    static let temporaryMarker = "essay-grader"
+
+    /// Removes temporary files that a killed run left under `folder`: ours by name, and
+    /// only when the process that made them is gone.
+    static func removeLeftovers(under folder: URL) {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return }
+        while let path = walker.nextObject() as? String {
+            let name = (path as NSString).lastPathComponent
+            guard name.hasPrefix("."), name.hasSuffix(".tmp"), let marker = name.range(of: ".\(temporaryMarker)-") else { continue }
+            let pidText = name[marker.upperBound...].prefix { $0.isNumber }
+            guard let pid = Int32(pidText), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder.appendingPathComponent(path).path)
         }
     }
 

@@ -59,6 +59,7 @@ final class BatchGrading: @unchecked Sendable {
     }
 
     private func takeNext() -> Int? {
+        if Interruption.shared.isRequested { return nil }
         lock.lock()
         defer { lock.unlock() }
         guard nextToStart < files.count else { return nil }

@@ -11,7 +11,7 @@ struct EssayGrader: ParsableCommand {
             XML data: the bundled set is the Cuban Missile Crisis prompt.
 
             Exit codes: 0 all done; 1 some essays could not be graded (the others were);
-            2 a usage error or a rubric error.
+            2 a usage error or a rubric error; 130 interrupted (reports written are complete).
             """,
         subcommands: [CheckCommand.self, GradeCommand.self, EvaluateCommand.self, RubricCommand.self]
     )
@@ -19,6 +19,9 @@ struct EssayGrader: ParsableCommand {
     /// Runs the command, mapping argument errors to exit code 2 (as documented)
     /// instead of ArgumentParser's 64.
     static func main() {
+        // A write past a file-size limit (or a full quota) should fail with an error we
+        // report, not kill the process with SIGXFSZ.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -38,6 +41,8 @@ struct EssayGrader: ParsableCommand {
 enum ExitCodes {
     static let someFailed: Int32 = 1
     static let usageOrRubric: Int32 = 2
+    /// Stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it).
+    static let interrupted: Int32 = 130
 }
 
 enum Console {

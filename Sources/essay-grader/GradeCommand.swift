@@ -65,6 +65,8 @@ struct GradeCommand: ParsableCommand {
             throw ExitCode(ExitCodes.usageOrRubric)
         }
 
+        if let outputFolder { AtomicFile.removeLeftovers(under: outputFolder) }
+        Interruption.shared.watch()
         let batch = BatchGrading(
             grader: grader, files: collection.files, formats: formats, outputFolder: outputFolder, jobs: jobs,
             renderOptions: ReportRenderOptions(color: outputFolder == nil && formats == [.text] && color.enabled),
@@ -73,6 +75,11 @@ struct GradeCommand: ParsableCommand {
         let outcome = batch.run()
         var failures = collection.errors.count + outcome.failures.count
         for failure in outcome.failures { Console.error("error: \(failure)") }
+        if Interruption.shared.isRequested {
+            Console.error("interrupted after \(outcome.graded) of \(collection.files.count) essays: every report written is "
+                + "complete; run the same command again to finish (the class summary was not written)")
+            throw ExitCode(ExitCodes.interrupted)
+        }
 
         if let outputFolder {
             failures += writeSummaries(outcome, to: outputFolder)
